@@ -1,0 +1,34 @@
+import type { Core } from '@strapi/strapi';
+import { secret } from '../src/env/secrets';
+import { amountLimitRule } from '../src/graphql/amount-limit';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
+  const amountLimit = env.int('GRAPHQL_AMOUNT_LIMIT', 250);
+  return {
+    'users-permissions': {
+      config: {
+        jwtSecret: secret('JWT_SECRET'),
+        jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
+      },
+    },
+    graphql: {
+      config: {
+        endpoint: '/graphql',
+        shadowCRUD: true,
+        // The plugin's defaults are unbounded (maxLimit -1, no depth limit); a public endpoint needs all three.
+        // Deep enough for article -> quotes -> speaker -> affiliation with pagination wrappers.
+        depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 10),
+        // Strapi 5's plugin documents but no longer enforces amountLimit; amountLimitRule does, below.
+        amountLimit,
+        defaultLimit: env.int('GRAPHQL_DEFAULT_LIMIT', 25),
+        maxLimit: env.int('GRAPHQL_MAX_LIMIT', 100),
+        landingPage: env.bool('GRAPHQL_LANDING_PAGE', env('NODE_ENV') !== 'production'),
+        apolloServer: {
+          introspection: env.bool('GRAPHQL_INTROSPECTION', true),
+          // The plugin concatenates this array onto its own depth-limit rule.
+          validationRules: [amountLimitRule(amountLimit)],
+        },
+      },
+    },
+  };
+};

@@ -1,0 +1,31 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * What a frontend needs to render an article in one request: its people (with
+ * their affiliation), organizations, sources, quotes in reading order with who
+ * said them and through whom, figures, publisher and cover.
+ */
+export const ARTICLE_DEFAULT_POPULATE = {
+  cover: true,
+  figures: true,
+  publisher: true,
+  people: { populate: { affiliation: true } },
+  organizations: true,
+  sources: true,
+  quotes: {
+    sort: ['position:asc'],
+    populate: { speaker: true, speakerOrganization: true, source: true },
+  },
+} as const;
+
+/** Applies the default populate unless the request asks for its own (an explicit `populate` wins). */
+const defaultPopulate: Core.MiddlewareFactory = () => {
+  return async (ctx, next) => {
+    // Mutated in place: assigning ctx.query would re-serialize it through the query string.
+    // Cloned per request: sanitizers may rewrite the populate object they are given.
+    if (ctx.query.populate === undefined) ctx.query.populate = structuredClone(ARTICLE_DEFAULT_POPULATE);
+    await next();
+  };
+};
+
+export default defaultPopulate;

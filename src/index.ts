@@ -1,0 +1,17 @@
+import type { Core } from '@strapi/strapi';
+import { ensureNewsroomLocales } from './bootstrap/locales';
+import { reconcilePublicPermissions } from './bootstrap/public-permissions';
+import { seedOnFirstBoot } from './bootstrap/seed-on-boot';
+import { registerQuoteAttribution } from './document-middlewares/quote-attribution';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerQuoteAttribution(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureNewsroomLocales(strapi);
+    await reconcilePublicPermissions(strapi);
+    await seedOnFirstBoot(strapi);
+  },
+};

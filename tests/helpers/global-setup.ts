@@ -1,0 +1,56 @@
+import path from 'path';
+import type { AddressInfo } from 'net';
+import { compileStrapi, createStrapi, type Core } from '@strapi/strapi';
+import { createTestDatabase } from './test-database';
+
+/**
+ * Boots the app once for the whole API suite: compile TypeScript to dist/ (Jest
+ * cannot load the .ts config itself), create a throwaway database, load Strapi
+ * (which seeds the story on this empty database, as a first boot does) and listen
+ * on a free port. Tests talk to it over HTTP only, like a frontend would.
+ */
+declare global {
+  // Shared with global-teardown.ts, which runs in this same process.
+  // eslint-disable-next-line no-var
+  var __NEWSROOM_TEST__: { strapi: Core.Strapi; dropDatabase: () => Promise<void> } | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+  const appDir = path.resolve(__dirname, '..', '..');
+  process.env.HOST = '127.0.0.1';
+  process.env.PORT = '0';
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
+  const database = await createTestDatabase();
+
+  try {
+    const appContext = await compileStrapi({ appDir });
+    const strapi = await createStrapi(appContext).load();
+    await strapi.listen();
+    const { port } = strapi.server.httpServer.address() as AddressInfo;
+
+    const fullAccess = await strapi.service('admin::api-token').create({
+      name: 'api-tests-full-access',
+      description: 'Created by the API test setup',
+      type: 'full-access',
+      kind: 'content-api',
+      lifespan: null,
+    });
+    const readOnly = await strapi.service('admin::api-token').create({
+      name: 'api-tests-read-only',
+      description: 'Created by the API test setup',
+      type: 'read-only',
+      kind: 'content-api',
+      lifespan: null,
+    });
+
+    process.env.TEST_BASE_URL = `http://127.0.0.1:${port}`;
+    process.env.TEST_FULL_ACCESS_TOKEN = fullAccess.accessKey;
+    process.env.TEST_READ_ONLY_TOKEN = readOnly.accessKey;
+    process.env.TEST_APP_DIR = appDir;
+    globalThis.__NEWSROOM_TEST__ = { strapi, dropDatabase: database.drop };
+    process.stdout.write(`\n[api tests] app on ${process.env.TEST_BASE_URL}, ${database.description}\n`);
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+}
