@@ -25,6 +25,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         landingPage: env.bool('GRAPHQL_LANDING_PAGE', env('NODE_ENV') !== 'production'),
         apolloServer: {
           introspection: env.bool('GRAPHQL_INTROSPECTION', true),
+          // Apollo adds stack traces outside production; a public API shows none, in any environment.
+          includeStacktraceInErrorResponses: false,
           // The plugin concatenates this array onto its own depth-limit rule.
           validationRules: [amountLimitRule(amountLimit)],
         },

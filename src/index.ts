@@ -2,10 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { ensureNewsroomLocales } from './bootstrap/locales';
 import { reconcilePublicPermissions } from './bootstrap/public-permissions';
 import { seedOnFirstBoot } from './bootstrap/seed-on-boot';
+import { registerDraftsNeedToken } from './document-middlewares/drafts-need-token';
 import { registerQuoteAttribution } from './document-middlewares/quote-attribution';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    registerDraftsNeedToken(strapi);
     registerQuoteAttribution(strapi);
   },
 

@@ -97,7 +97,12 @@ describe('the other types over REST', () => {
   it('lists the quotes of the story with their attribution when asked to populate', async () => {
     const res = await api()
       .get('/api/quotes')
-      .query({ locale: 'ar', sort: 'position:asc', populate: ['speaker', 'speakerOrganization', 'source', 'article'] })
+      .query({
+        locale: 'ar',
+        sort: 'position:asc',
+        'filters[article][slug][$eq]': STORY_SLUG,
+        populate: ['speaker', 'speakerOrganization', 'source', 'article'],
+      })
       .expect(200);
     expect(res.body.data).toHaveLength(9);
     expect(res.body.data[1]).toMatchObject({
