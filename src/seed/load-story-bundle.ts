@@ -122,7 +122,8 @@ class BundleLoader {
     for (const entry of bundle.sources) await this.upsert('source', entry.slug, (l) => sourceData(entry, l));
     for (const entry of bundle.people) await this.upsert('person', entry.slug, (l) => personData(entry, l, this.resolve));
     const articleId = await this.upsert('article', bundle.article.slug, (l) => articleData(bundle.article, l, this.resolve));
-    for (const entry of bundle.quotes) {
+    for (const [index, entry] of bundle.quotes.entries()) {
+      await this.assertQuoteBelongsHere(entry.slug, index, articleId);
       await this.upsert('quote', entry.slug, (l) => quoteData(entry, bundle.article.slug, l, this.resolve));
     }
     const removedQuotes = await this.removeStaleQuotes(articleId);
@@ -184,6 +185,20 @@ class BundleLoader {
     this.counts[kind][outcome] += 1;
     await this.options.onProgress?.({ kind, slug, documentId, outcome });
     return documentId;
+  }
+
+  /** A quote slug names one quote of one article; reusing it from another article would move that quote. */
+  private async assertQuoteBelongsHere(slug: string, index: number, articleId: string): Promise<void> {
+    const existing = await this.strapi.db.query(UIDS.quote).findOne({
+      where: { slug },
+      populate: { article: { select: ['documentId', 'slug'] } },
+    });
+    const owner = existing?.article as { documentId: string; slug: string } | null | undefined;
+    if (owner && owner.documentId !== articleId) {
+      throw new BundleValidationError([
+        `quotes[${index}].slug: "${slug}" already belongs to the article "${owner.slug}"; quote slugs must be unique across articles`,
+      ]);
+    }
   }
 
   /** Quotes belong to their article: one the bundle no longer lists is deleted, in every locale. */

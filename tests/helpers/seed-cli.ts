@@ -1,0 +1,59 @@
+import { spawn } from 'child_process';
+import path from 'path';
+import type { TestDb } from './test-database';
+
+const appDir = path.resolve(__dirname, '..', '..');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm run seed` as a newsroom script would, against the test database (dist/ is already compiled). */
+export function runSeed(...args: string[]): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(appDir, 'scripts/seed.js'), '--no-compile', ...args], {
+      cwd: appDir,
+      env: { ...process.env, LOG_LEVEL: 'error' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export const fixture = (name: string) => path.join(appDir, 'tests/fixtures/bundles', name);
+
+const CONTENT_TABLES = ['articles', 'people', 'organizations', 'sources', 'quotes'];
+const LINK_TABLES = [
+  'articles_people_lnk',
+  'articles_organizations_lnk',
+  'articles_sources_lnk',
+  'articles_publisher_lnk',
+  'people_affiliation_lnk',
+  'quotes_article_lnk',
+  'quotes_speaker_lnk',
+  'quotes_speaker_organization_lnk',
+  'quotes_source_lnk',
+  'components_story_figures',
+];
+
+/** Every content row (id, documentId, locale, timestamps) and every relation count: what "the same rows" means. */
+export async function snapshotContent(db: TestDb) {
+  const rows: Record<string, unknown> = {};
+  for (const table of CONTENT_TABLES) {
+    rows[table] = await db.rows(
+      `select id, document_id, locale, published_at, updated_at from ${table} order by id`,
+    );
+  }
+  const counts: Record<string, number> = {};
+  for (const table of LINK_TABLES) {
+    const [row] = await db.rows<{ n: number | string }>(`select count(*) as n from ${table}`);
+    counts[table] = Number(row?.n);
+  }
+  return { rows, counts };
+}
