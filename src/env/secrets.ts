@@ -4,8 +4,12 @@
  * Development must work with no `.env` at all, so a missing secret falls back to a
  * fixed, clearly-labelled development value. Production must never run on such a
  * value: a leaked dev key would let anyone forge admin JWTs or API tokens. So in
- * production a missing or placeholder secret stops the boot with a message that
- * names every offending variable at once (one fix per failed boot is a slow deploy).
+ * production a missing or placeholder secret stops the boot (assertProductionSecrets,
+ * called from the app's register phase) with a message that names every offending
+ * variable at once: one fix per failed boot is a slow deploy.
+ *
+ * The check runs at boot, not while config files load, because `strapi build` also
+ * loads the config and a build (a CI job, a Docker image) must not need runtime secrets.
  */
 
 export const SECRET_NAMES = [
@@ -81,7 +85,7 @@ export function secretProblems(environment: Environment): SecretProblem[] {
   return problems;
 }
 
-/** Called first thing in config/server.ts, so the boot fails before Strapi does anything else. */
+/** Throws InsecureSecretError in production when any secret is missing, short or a placeholder. */
 export function assertProductionSecrets(environment: Environment = process.env): void {
   const problems = secretProblems(environment);
   if (problems.length > 0) throw new InsecureSecretError(problems);
@@ -89,13 +93,11 @@ export function assertProductionSecrets(environment: Environment = process.env):
 
 export function secret(name: SingleSecretName, environment: Environment = process.env): string {
   const value = environment[name];
-  assertProductionSecrets(environment);
   return value && value.trim() !== '' ? value : `${DEV_PREFIX}${name.toLowerCase()}`;
 }
 
 /** APP_KEYS is a list: Koa signs cookies with the first key and accepts all of them, for rotation. */
 export function appKeys(environment: Environment = process.env): string[] {
-  assertProductionSecrets(environment);
   const keys = splitKeys(environment.APP_KEYS);
   return keys.length > 0 ? keys : [`${DEV_PREFIX}app-key-1`, `${DEV_PREFIX}app-key-2`];
 }
