@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'child_process';
+import { rmSync } from 'fs';
+import net from 'net';
+import path from 'path';
+import request from 'supertest';
+
+/** Boot behaviour that needs its own process: the production secret check and SEED_ON_BOOT=false. */
+const appDir = path.resolve(__dirname, '..', '..');
+const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
+
+/** `npm start` (strapi start on the compiled dist/) with the given environment on top of the test's. */
+function strapiStart(overrides: NodeJS.ProcessEnv): { child: ChildProcess; done: Promise<{ code: number | null; output: string }> } {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...overrides };
+  for (const name of SECRETS) if (!(name in overrides)) delete env[name];
+  const child = spawn(process.execPath, [path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], { cwd: appDir, env });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+  const done = new Promise<{ code: number | null; output: string }>((resolve) =>
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    }),
+  );
+  return { child, done };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+const strong = (n: number) => `s3cure-${n}-Qm9vQmFyQmF6UXV4`;
+const allStrong = {
+  APP_KEYS: `${strong(1)},${strong(2)}`,
+  API_TOKEN_SALT: strong(3),
+  ADMIN_JWT_SECRET: strong(4),
+  TRANSFER_TOKEN_SALT: strong(5),
+  JWT_SECRET: strong(6),
+  ENCRYPTION_KEY: strong(7),
+};
+
+describe('production start with unsafe secrets', () => {
+  it('refuses to start without secrets and names every missing variable', async () => {
+    const { code, output } = await strapiStart({ NODE_ENV: 'production', PORT: '0' }).done;
+    expect(code).not.toBe(0);
+    expect(output).toContain('Refusing to start in production');
+    for (const name of SECRETS) expect(output).toContain(`${name} is not set`);
+    expect(output).not.toContain('Strapi started successfully');
+  });
+
+  it('refuses a placeholder copied from .env.example, naming only that variable', async () => {
+    const { code, output } = await strapiStart({ NODE_ENV: 'production', PORT: '0', ...allStrong, ENCRYPTION_KEY: 'replace-me' }).done;
+    expect(code).not.toBe(0);
+    expect(output).toContain('Refusing to start in production: ENCRYPTION_KEY is still a placeholder value.');
+  });
+});
+
+describe('SEED_ON_BOOT=false', () => {
+  const file = path.join(appDir, '.tmp', `seed-off-${process.pid}.db`);
+  afterAll(() => rmSync(file, { force: true }));
+
+  it('boots an empty SQLite database without loading the story', async () => {
+    const port = await freePort();
+    const { child, done } = strapiStart({
+      SEED_ON_BOOT: 'false',
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_FILENAME: file,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+    });
+    try {
+      const app = request(`http://127.0.0.1:${port}`);
+      for (let i = 0; i < 120; i++) {
+        const ok = await app.get('/_health').then((r) => r.status === 204, () => false);
+        if (ok) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      const res = await app.get('/api/articles').expect(200);
+      expect(res.body).toMatchObject({ data: [], meta: { pagination: { total: 0 } } });
+      // The locales and public permissions are still set up on that boot.
+      await app.get('/api/articles').query({ locale: 'en' }).expect(200);
+    } finally {
+      child.kill('SIGTERM');
+      await done;
+    }
+  });
+});
