@@ -1,22 +1,34 @@
 import type { Core } from '@strapi/strapi';
+import { ensureAdminAccounts } from './bootstrap/admin-accounts';
+import { applyContentManagerViews } from './bootstrap/content-manager-views';
 import { ensureNewsroomLocales } from './bootstrap/locales';
 import { reconcilePublicPermissions } from './bootstrap/public-permissions';
 import { seedOnFirstBoot } from './bootstrap/seed-on-boot';
 import { registerDraftsNeedToken } from './document-middlewares/drafts-need-token';
+import { registerLocaleSync } from './document-middlewares/locale-sync';
 import { registerQuoteAttribution } from './document-middlewares/quote-attribution';
+import { declaredAccounts, type DeclaredAccount } from './domain/accounts/admin-accounts';
 import { assertProductionSecrets } from './env/secrets';
+
+let accounts: DeclaredAccount[] = [];
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    // First thing at boot, before the database is touched; see src/env/secrets.ts for why not in config/.
+    // Configuration that would make the boot unsafe fails here, before the database is touched.
     assertProductionSecrets(process.env);
+    accounts = declaredAccounts(process.env);
+
     registerDraftsNeedToken(strapi);
+    // Attribution wraps the sync: it checks the quote as stored, relations filled in.
     registerQuoteAttribution(strapi);
+    registerLocaleSync(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureNewsroomLocales(strapi);
     await reconcilePublicPermissions(strapi);
+    await ensureAdminAccounts(strapi, accounts);
+    await applyContentManagerViews(strapi);
     await seedOnFirstBoot(strapi);
   },
 };

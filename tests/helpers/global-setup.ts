@@ -2,6 +2,7 @@ import path from 'path';
 import type { AddressInfo } from 'net';
 import { compileStrapi, createStrapi, type Core } from '@strapi/strapi';
 import { createTestDatabase } from './test-database';
+import { EDITOR, FRONTEND_URL, PREVIEW_SECRET, SUPER_ADMIN } from '../fixtures/accounts';
 
 /**
  * Boots the app once for the whole API suite: compile TypeScript to dist/ (Jest
@@ -15,11 +16,30 @@ declare global {
   var __NEWSROOM_TEST__: { strapi: Core.Strapi; dropDatabase: () => Promise<void> } | undefined;
 }
 
+async function adminSessionToken(baseUrl: string, account: { email: string; password: string }): Promise<string> {
+  const res = await fetch(`${baseUrl}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(account),
+  });
+  if (!res.ok) throw new Error(`admin login for ${account.email} failed with ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { data: { token: string } }).data.token;
+}
+
 export default async function globalSetup(): Promise<void> {
   const appDir = path.resolve(__dirname, '..', '..');
   process.env.HOST = '127.0.0.1';
   process.env.PORT = '0';
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
+  // The accounts and the preview an operator would configure (README, .env.example).
+  Object.assign(process.env, {
+    ADMIN_EMAIL: SUPER_ADMIN.email,
+    ADMIN_PASSWORD: SUPER_ADMIN.password,
+    EDITOR_EMAIL: EDITOR.email,
+    EDITOR_PASSWORD: EDITOR.password,
+    FRONTEND_URL,
+    PREVIEW_SECRET,
+  });
   const database = await createTestDatabase();
 
   try {
@@ -44,6 +64,8 @@ export default async function globalSetup(): Promise<void> {
     });
 
     process.env.TEST_BASE_URL = `http://127.0.0.1:${port}`;
+    // One admin session per account for the whole run: the admin login is rate-limited (5 per email).
+    process.env.TEST_EDITOR_ADMIN_TOKEN = await adminSessionToken(process.env.TEST_BASE_URL, EDITOR);
     process.env.TEST_FULL_ACCESS_TOKEN = fullAccess.accessKey;
     process.env.TEST_READ_ONLY_TOKEN = readOnly.accessKey;
     process.env.TEST_APP_DIR = appDir;

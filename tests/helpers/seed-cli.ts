@@ -12,10 +12,15 @@ export interface CliResult {
 
 /** Runs `npm run seed` as a newsroom script would, against the test database (dist/ is already compiled). */
 export function runSeed(...args: string[]): Promise<CliResult> {
+  return runSeedWith({}, ...args);
+}
+
+/** runSeed with extra environment variables (e.g. LOG_LEVEL=info to inspect what a boot logs). */
+export function runSeedWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(appDir, 'scripts/seed.js'), '--no-compile', ...args], {
       cwd: appDir,
-      env: { ...process.env, LOG_LEVEL: 'error' },
+      env: { ...process.env, LOG_LEVEL: 'error', ...env },
     });
     let stdout = '';
     let stderr = '';

@@ -1,0 +1,45 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * What editors see in the Content Manager lists and relation pickers. Strapi's
+ * defaults show a quote as its documentId in every relation picker and list
+ * articles by id; these show the quote's text, the headline, the name.
+ */
+const VIEWS: Record<string, { mainField: string; sortBy: string; order: 'ASC' | 'DESC'; list: string[] }> = {
+  'api::article.article': { mainField: 'headline', sortBy: 'publishedDate', order: 'DESC', list: ['id', 'headline', 'section', 'publishedDate'] },
+  'api::quote.quote': { mainField: 'text', sortBy: 'position', order: 'ASC', list: ['id', 'text', 'kind', 'position'] },
+  'api::person.person': { mainField: 'name', sortBy: 'name', order: 'ASC', list: ['id', 'name', 'jobTitle'] },
+  'api::organization.organization': { mainField: 'name', sortBy: 'name', order: 'ASC', list: ['id', 'name', 'shortName', 'kind'] },
+  'api::source.source': { mainField: 'name', sortBy: 'name', order: 'ASC', list: ['id', 'name', 'shortName', 'kind'] },
+};
+
+/** Bump when VIEWS changes, so existing installs get the new defaults once. */
+const VIEWS_VERSION = 1;
+
+interface Configuration {
+  settings: Record<string, unknown>;
+  metadatas: Record<string, unknown>;
+  layouts: Record<string, unknown>;
+}
+
+/**
+ * Applies VIEWS once per VIEWS_VERSION (recorded in the core store), so a layout an
+ * admin changes afterwards in "Configure the view" is theirs to keep.
+ */
+export async function applyContentManagerViews(strapi: Core.Strapi): Promise<void> {
+  const store = strapi.store({ type: 'plugin', name: 'newsroom' });
+  if (((await store.get({ key: 'content-manager-views-version' })) as number | null) === VIEWS_VERSION) return;
+
+  const service = strapi.plugin('content-manager').service('content-types');
+  for (const [uid, view] of Object.entries(VIEWS)) {
+    const contentType = strapi.contentType(uid as Parameters<typeof strapi.contentType>[0]);
+    const configuration = (await service.findConfiguration(contentType)) as Configuration & { uid: string };
+    await service.updateConfiguration(contentType, {
+      settings: { ...configuration.settings, mainField: view.mainField, defaultSortBy: view.sortBy, defaultSortOrder: view.order },
+      metadatas: configuration.metadatas,
+      layouts: { ...configuration.layouts, list: view.list },
+    });
+  }
+  await store.set({ key: 'content-manager-views-version', value: VIEWS_VERSION });
+  strapi.log.info('[admin] applied the newsroom Content Manager views');
+}
