@@ -1,6 +1,7 @@
-// Two projects: fast unit tests beside the domain modules, and API tests that run
-// against one booted app (see tests/helpers/global-setup.ts). `npm test` runs both
-// in band, because the API suite shares one server and one compiled dist/.
+// Three projects: fast unit tests beside the domain modules, API tests against one
+// booted app (tests/helpers/global-setup.ts), and the browser test of the admin panel.
+// `npm test` runs unit and api in band (the API suite shares one server and one
+// compiled dist/); `npm run test:browser` runs the browser project.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }] };
 
 module.exports = {
@@ -15,11 +16,21 @@ module.exports = {
     {
       displayName: 'api',
       testEnvironment: 'node',
-      roots: ['<rootDir>/tests'],
+      roots: ['<rootDir>/tests/api'],
       testMatch: ['**/*.test.ts'],
       transform,
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
+    },
+    {
+      // Not part of `npm test`: needs Chromium and an admin build (`npm run test:browser`).
+      displayName: 'browser',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/browser'],
+      testMatch: ['**/*.browser.test.ts'],
+      transform,
+      globalSetup: '<rootDir>/tests/browser/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/browser/global-teardown.ts',
     },
   ],
   testTimeout: 120000,

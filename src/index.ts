@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ensureAdminAccounts } from './bootstrap/admin-accounts';
 import { applyContentManagerViews } from './bootstrap/content-manager-views';
+import { completeEditorRole, grantLocalesToContentRoles } from './bootstrap/content-roles';
 import { ensureNewsroomLocales } from './bootstrap/locales';
 import { reconcilePublicPermissions } from './bootstrap/public-permissions';
 import { seedOnFirstBoot } from './bootstrap/seed-on-boot';
@@ -25,7 +26,9 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await ensureNewsroomLocales(strapi);
+    const createdLocales = await ensureNewsroomLocales(strapi);
+    await grantLocalesToContentRoles(strapi, createdLocales);
+    await completeEditorRole(strapi);
     await reconcilePublicPermissions(strapi);
     await ensureAdminAccounts(strapi, accounts);
     await applyContentManagerViews(strapi);

@@ -1,13 +1,28 @@
 import type { Core } from '@strapi/strapi';
 
+const GAPS_HELP =
+  'Related documents that have no version in this locale yet. Kept up to date automatically: translate them and they are linked here.';
+
 /**
  * What editors see in the Content Manager lists and relation pickers. Strapi's
  * defaults show a quote as its documentId in every relation picker and list
  * articles by id; these show the quote's text, the headline, the name.
  */
-const VIEWS: Record<string, { mainField: string; sortBy: string; order: 'ASC' | 'DESC'; list: string[] }> = {
-  'api::article.article': { mainField: 'headline', sortBy: 'publishedDate', order: 'DESC', list: ['id', 'headline', 'section', 'publishedDate'] },
-  'api::quote.quote': { mainField: 'text', sortBy: 'position', order: 'ASC', list: ['id', 'text', 'kind', 'position'] },
+const VIEWS: Record<string, { mainField: string; sortBy: string; order: 'ASC' | 'DESC'; list: string[]; readOnly?: Record<string, string> }> = {
+  'api::article.article': {
+    mainField: 'headline',
+    sortBy: 'publishedDate',
+    order: 'DESC',
+    list: ['id', 'headline', 'section', 'publishedDate'],
+    readOnly: { translationGaps: GAPS_HELP },
+  },
+  'api::quote.quote': {
+    mainField: 'text',
+    sortBy: 'position',
+    order: 'ASC',
+    list: ['id', 'text', 'kind', 'position'],
+    readOnly: { translationGaps: GAPS_HELP },
+  },
   'api::person.person': { mainField: 'name', sortBy: 'name', order: 'ASC', list: ['id', 'name', 'jobTitle'] },
   'api::organization.organization': { mainField: 'name', sortBy: 'name', order: 'ASC', list: ['id', 'name', 'shortName', 'kind'] },
   'api::source.source': { mainField: 'name', sortBy: 'name', order: 'ASC', list: ['id', 'name', 'shortName', 'kind'] },
@@ -34,9 +49,13 @@ export async function applyContentManagerViews(strapi: Core.Strapi): Promise<voi
   for (const [uid, view] of Object.entries(VIEWS)) {
     const contentType = strapi.contentType(uid as Parameters<typeof strapi.contentType>[0]);
     const configuration = (await service.findConfiguration(contentType)) as Configuration & { uid: string };
+    const metadatas = { ...configuration.metadatas } as Record<string, { edit?: Record<string, unknown>; list?: unknown }>;
+    for (const [field, description] of Object.entries(view.readOnly ?? {})) {
+      metadatas[field] = { ...metadatas[field], edit: { ...metadatas[field]?.edit, editable: false, description } };
+    }
     await service.updateConfiguration(contentType, {
       settings: { ...configuration.settings, mainField: view.mainField, defaultSortBy: view.sortBy, defaultSortOrder: view.order },
-      metadatas: configuration.metadatas,
+      metadatas,
       layouts: { ...configuration.layouts, list: view.list },
     });
   }

@@ -45,6 +45,20 @@ describe("the editor's permissions", () => {
     },
   );
 
+  it('can publish an article in either locale (the Editor role promises "manage and publish")', async () => {
+    const list = await api().get('/content-manager/collection-types/api::article.article').query({ locale: 'en' }).set(bearer(token())).expect(200);
+    const { documentId } = list.body.results[0];
+    for (const locale of ['ar', 'en']) {
+      const res = await api()
+        .post(`/content-manager/collection-types/api::article.article/${documentId}/actions/publish`)
+        .query({ locale })
+        .set(bearer(token()))
+        .send({})
+        .expect(200);
+      expect(res.body.data).toMatchObject({ documentId, locale, publishedAt: expect.any(String) });
+    }
+  });
+
   it.each([
     ['GET', '/admin/users'],
     ['GET', '/admin/roles/1'],

@@ -1,0 +1,121 @@
+/// <reference lib="dom" />
+// DOM types: the evaluate() callbacks below run in the browser.
+import { mkdirSync } from 'fs';
+import path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { EDITOR } from '../fixtures/accounts';
+import { EXPECTED, STORY_SLUG } from '../fixtures/story-000';
+import { CHROMIUM_PATH } from './global-setup';
+
+/**
+ * An editor's morning, in a real browser: log in, open Articles, open the Arabic
+ * story (laid out right-to-left), switch to English, change the summary, save and
+ * publish, and see the change over the public REST API. Each step leaves a
+ * screenshot in test-artifacts/browser/ (not committed).
+ */
+const baseUrl = () => process.env.TEST_BASE_URL as string;
+const artifacts = path.resolve(__dirname, '..', '..', 'test-artifacts', 'browser');
+const newSummary = `Updated from the browser test at ${new Date().toISOString()}.`;
+
+// `any`: response bodies are what the tests inspect; typing them fully would restate the schema under test.
+type Doc = Record<string, any>;
+
+/** Polls until read() returns want (the admin re-renders asynchronously), then asserts it. */
+async function eventually<T>(read: () => Promise<T>, want: T, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await read();
+  while (last !== want && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    last = await read();
+  }
+  expect(last).toBe(want);
+}
+
+let browser: Browser;
+let page: Page;
+let step = 0;
+
+async function shot(name: string): Promise<void> {
+  step += 1;
+  await page.screenshot({ path: path.join(artifacts, `${String(step).padStart(2, '0')}-${name}.png`), fullPage: true });
+}
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    // As root in a container, without a GPU, on a closed network: no sandbox, no background traffic.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('an editor in the admin panel', () => {
+  it('logs in with the EDITOR_EMAIL account', async () => {
+    await page.goto(`${baseUrl()}/admin`);
+    await page.locator('input[name="email"]').fill(EDITOR.email);
+    await page.locator('input[name="password"]').fill(EDITOR.password);
+    await shot('login');
+    await page.getByRole('button', { name: 'Login' }).click();
+    await page.getByRole('link', { name: 'Content Manager' }).waitFor();
+    await shot('home');
+  });
+
+  it('opens Articles and sees the Arabic headline readable from its start', async () => {
+    await page.getByRole('link', { name: 'Content Manager' }).click();
+    await page.getByRole('link', { name: 'Article', exact: true }).click();
+    const cell = page.locator('td[role="gridcell"] span', { hasText: EXPECTED.ar.headline });
+    await cell.waitFor();
+    await eventually(() => cell.getAttribute('dir'), 'auto');
+    await eventually(() => cell.evaluate((el) => getComputedStyle(el).direction), 'rtl');
+    await shot('articles-list-arabic');
+  });
+
+  it('opens the seeded Arabic story with its fields laid out right-to-left', async () => {
+    await page.locator('td[role="gridcell"] span', { hasText: EXPECTED.ar.headline }).click();
+    const headline = page.locator('input[name="headline"]');
+    await headline.waitFor();
+    await eventually(() => headline.inputValue(), EXPECTED.ar.headline);
+    await eventually(() => headline.getAttribute('dir'), 'rtl');
+    await eventually(() => headline.evaluate((el) => getComputedStyle(el).direction), 'rtl');
+    await eventually(() => page.locator('textarea[name="summary"]').evaluate((el) => getComputedStyle(el).direction), 'rtl');
+    await eventually(() => page.locator('[contenteditable="true"]').first().evaluate((el) => getComputedStyle(el).direction), 'rtl');
+    // Identifiers stay left-to-right inside Arabic content.
+    await eventually(() => page.locator('input[name="slug"]').evaluate((el) => getComputedStyle(el).direction), 'ltr');
+    await shot('arabic-story-rtl');
+  });
+
+  it('switches to English, where the fields are left-to-right', async () => {
+    await page.getByRole('combobox', { name: 'Locales' }).click();
+    await page.getByRole('option', { name: /English \(en\)/ }).click();
+    const headline = page.locator('input[name="headline"]');
+    await eventually(() => headline.inputValue(), EXPECTED.en.headline);
+    await eventually(() => headline.getAttribute('dir'), 'ltr');
+    await eventually(() => headline.evaluate((el) => getComputedStyle(el).direction), 'ltr');
+    await shot('english-story-ltr');
+  });
+
+  it('changes the English summary, saves and publishes it', async () => {
+    const summary = page.locator('textarea[name="summary"]');
+    await summary.fill(newSummary);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved document').first().waitFor();
+    await shot('english-saved');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('Published document').first().waitFor();
+    await shot('english-published');
+  });
+
+  it('shows the change to readers over REST, in English only', async () => {
+    const query = `filters[slug][$eq]=${STORY_SLUG}`;
+    const en = (await (await fetch(`${baseUrl()}/api/articles?locale=en&${query}`)).json()) as { data: Doc[] };
+    expect(en.data[0]).toMatchObject({ locale: 'en', summary: newSummary });
+    const ar = (await (await fetch(`${baseUrl()}/api/articles?locale=ar&${query}`)).json()) as { data: Doc[] };
+    expect(ar.data[0].summary).not.toBe(newSummary);
+    expect(ar.data[0].quotes).toHaveLength(9);
+  });
+});
