@@ -149,6 +149,52 @@ describe('creating the English localization of a new article in the admin', () =
   });
 });
 
+describe('translating the quote before its article', () => {
+  const created: Array<[string, string]> = [];
+  afterAll(async () => {
+    for (const [collection, documentId] of created.reverse()) {
+      await api().delete(`/api/${collection}/${documentId}`).query({ locale: '*' }).set(asTool());
+    }
+  });
+
+  it('links the English quote when the English article is created, and closes the quote’s gap', async () => {
+    const token = tokens.editorSession();
+    const related = await storyRelations();
+    const article = await api()
+      .post(ARTICLE)
+      .query({ locale: 'ar' })
+      .set(bearer(token))
+      .send({ headline: 'مقال يترجم بعد قوله', slug: 'quote-first-article', people: connect([related.people![1]!]) })
+      .expect(201);
+    const articleId = article.body.data.documentId;
+    created.push(['articles', articleId]);
+    const quote = await api()
+      .post(QUOTE)
+      .query({ locale: 'ar' })
+      .set(bearer(token))
+      .send({ text: 'قول أول', slug: 'quote-first-quote', kind: 'indirect', speaker: connect([related.people![1]!]), article: connect([{ documentId: articleId }]) })
+      .expect(201);
+    const quoteId = quote.body.data.documentId;
+    created.push(['quotes', quoteId]);
+
+    await api().put(`${QUOTE}/${quoteId}`).query({ locale: 'en' }).set(bearer(token)).send({ text: 'A first saying' }).expect(200);
+    const before = await api().get(`${QUOTE}/${quoteId}`).query({ locale: 'en' }).set(bearer(token)).expect(200);
+    expect(before.body.data.translationGaps).toEqual([{ field: 'article', documentId: articleId, label: 'مقال يترجم بعد قوله', locale: 'en' }]);
+
+    await api()
+      .put(`${ARTICLE}/${articleId}`)
+      .query({ locale: 'en' })
+      .set(bearer(token))
+      .send({ headline: 'An article translated after its quote', people: untouched, quotes: untouched })
+      .expect(200);
+    const en = await draft('articles', articleId, 'en', ['people', 'quotes']);
+    expect(ids(en.quotes)).toEqual([quoteId]);
+    expect(ids(en.people)).toEqual([related.people![1]!.documentId]);
+    const after = await api().get(`${QUOTE}/${quoteId}`).query({ locale: 'en' }).set(bearer(token)).expect(200);
+    expect(after.body.data.translationGaps).toBeNull();
+  });
+});
+
 describe('locale sync through REST and its limits', () => {
   const created: Array<[string, string]> = [];
   afterAll(async () => {
