@@ -8,6 +8,8 @@ import { seedOnFirstBoot } from './bootstrap/seed-on-boot';
 import { registerDraftsNeedToken } from './document-middlewares/drafts-need-token';
 import { registerLocaleSync } from './document-middlewares/locale-sync';
 import { registerQuoteAttribution } from './document-middlewares/quote-attribution';
+import { rebuildSearchIndexIfEmpty, registerSearchIndex } from './document-middlewares/search-index';
+import { registerSearchGraphql } from './graphql/search';
 import { declaredAccounts, type DeclaredAccount } from './domain/accounts/admin-accounts';
 import { assertProductionSecrets } from './env/secrets';
 
@@ -23,6 +25,9 @@ export default {
     // Attribution wraps the sync: it checks the quote as stored, relations filled in.
     registerQuoteAttribution(strapi);
     registerLocaleSync(strapi);
+    // Innermost: indexes what was actually stored, after the other rules have run.
+    registerSearchIndex(strapi);
+    registerSearchGraphql(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -32,6 +37,7 @@ export default {
     await reconcilePublicPermissions(strapi);
     await ensureAdminAccounts(strapi, accounts);
     await applyContentManagerViews(strapi);
+    await rebuildSearchIndexIfEmpty(strapi);
     await seedOnFirstBoot(strapi);
   },
 };

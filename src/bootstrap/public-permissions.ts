@@ -9,10 +9,13 @@ export const PUBLIC_READABLE_TYPES = [
   'api::quote.quote',
 ] as const;
 
-export const PUBLIC_ACTIONS: readonly string[] = PUBLIC_READABLE_TYPES.flatMap((uid) => [
-  `${uid}.find`,
-  `${uid}.findOne`,
-]);
+/** Reads of the same published content in other shapes: search results, and the article's JSON-LD and ninjs. */
+const PUBLIC_DERIVED_READS = ['api::search.search.find'];
+
+export const PUBLIC_ACTIONS: readonly string[] = [
+  ...PUBLIC_READABLE_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
+  ...PUBLIC_DERIVED_READS,
+];
 
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 const ROLE_UID = 'plugin::users-permissions.role';

@@ -75,7 +75,10 @@ export async function createTestDatabase(): Promise<{ description: string; drop:
   };
 }
 
-/** A read connection for assertions on stored rows, independent of the app's own pool. */
+/**
+ * A connection for assertions on stored rows (and for a test's own generated rows),
+ * independent of the app's pool. SQLite waits up to 5 s for the app's write lock.
+ */
 export interface TestDb {
   rows<T = Record<string, unknown>>(sql: string): Promise<T[]>;
   close(): Promise<void>;
@@ -85,9 +88,12 @@ export async function openTestDb(): Promise<TestDb> {
   if (databaseClient() === 'sqlite') {
     const file = process.env.DATABASE_FILENAME;
     if (!file) throw new Error('DATABASE_FILENAME is not set; is the API global setup running?');
-    const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+    const db = new BetterSqlite3(file, { fileMustExist: true, timeout: 5000 });
     return {
-      rows: async <T>(sql: string) => db.prepare(sql).all() as T[],
+      rows: async <T>(sql: string) => {
+        const statement = db.prepare(sql);
+        return (statement.reader ? statement.all() : (statement.run(), [])) as T[];
+      },
       close: async () => {
         db.close();
       },

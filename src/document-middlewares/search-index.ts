@@ -1,0 +1,87 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { SEARCH_TABLE } from '../domain/search/query';
+import {
+  indexRow,
+  QUOTE_ATTRIBUTION_POPULATE,
+  SEARCH_FIELDS,
+  SEARCH_TYPES,
+  SEARCH_UIDS,
+  searchTypeOf,
+  type SearchType,
+} from '../domain/search/searchable';
+
+const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
+
+/** Types whose names are indexed inside quotes (see QUOTE_ATTRIBUTION_POPULATE). */
+const QUOTE_ATTRIBUTION_UIDS = new Set(['api::person.person', 'api::organization.organization', 'api::source.source']);
+
+/** Quotes that name this person, organization or source as speaker or source. */
+async function quotesAttributedTo(strapi: Core.Strapi, documentId: string): Promise<string[]> {
+  const rows: Array<{ documentId: string }> = await strapi.db.query('api::quote.quote').findMany({
+    where: {
+      $or: [{ speaker: { documentId } }, { speakerOrganization: { documentId } }, { source: { documentId } }],
+    },
+    select: ['documentId'],
+  });
+  return [...new Set(rows.map((r) => r.documentId))];
+}
+
+/**
+ * Rewrites a document's index rows from what is stored now: every locale, draft and
+ * published. Re-reading all of them (rather than the version just written) also
+ * catches Strapi copying shared fields such as a person's aliases to other locales.
+ */
+export async function reindexDocument(strapi: Core.Strapi, knex: Knex, type: SearchType, documentId: string): Promise<void> {
+  const rows: Array<Record<string, unknown>> = await strapi.db.query(SEARCH_UIDS[type]).findMany({
+    where: { documentId },
+    select: [...SEARCH_FIELDS[type], 'documentId', 'locale', 'publishedAt', 'updatedAt'],
+    ...(type === 'quote' && { populate: QUOTE_ATTRIBUTION_POPULATE }),
+  });
+  await knex(SEARCH_TABLE).where({ type, document_id: documentId }).del();
+  if (rows.length > 0) await knex(SEARCH_TABLE).insert(rows.map((row) => indexRow(type, row)));
+}
+
+/**
+ * Keeps the search index in step with every write to articles, quotes and people
+ * (and to the people, organizations and sources whose names quotes are found by),
+ * in the write's own transaction: a write that rolls back leaves no index change,
+ * and a committed write is searchable at once.
+ */
+export function registerSearchIndex(strapi: Core.Strapi): void {
+  strapi.documents.use(async (context, next) => {
+    const type = searchTypeOf(context.uid);
+    const namesQuotes = QUOTE_ATTRIBUTION_UIDS.has(context.uid);
+    if ((!type && !namesQuotes) || !WRITES.has(context.action)) return next();
+    return strapi.db.transaction(async ({ trx }) => {
+      const documentId = (context.params as { documentId?: string } | undefined)?.documentId;
+      // Before a delete removes the links, remember which quotes carried this name.
+      const quotesBefore = namesQuotes && documentId ? await quotesAttributedTo(strapi, documentId) : [];
+      const result = await next();
+      const id = documentId ?? (result as { documentId?: string } | null)?.documentId;
+      if (!id) return result;
+      if (type) await reindexDocument(strapi, trx, type, id);
+      if (namesQuotes) {
+        const quotes = new Set([...quotesBefore, ...(await quotesAttributedTo(strapi, id))]);
+        for (const quote of quotes) await reindexDocument(strapi, trx, 'quote', quote);
+      }
+      return result;
+    });
+  });
+}
+
+/** Builds the index from scratch when it is empty but content exists (an existing database gaining search). */
+export async function rebuildSearchIndexIfEmpty(strapi: Core.Strapi): Promise<void> {
+  const knex = strapi.db.connection;
+  const [{ n }] = (await knex(SEARCH_TABLE).count({ n: '*' })) as Array<{ n: number | string }>;
+  if (Number(n) > 0) return;
+  let documents = 0;
+  for (const type of SEARCH_TYPES) {
+    const ids: Array<{ documentId: string }> = await strapi.db.query(SEARCH_UIDS[type]).findMany({ select: ['documentId'] });
+    for (const documentId of new Set(ids.map((r) => r.documentId))) {
+      await strapi.db.transaction(({ trx }) => reindexDocument(strapi, trx, type, documentId));
+      documents += 1;
+    }
+  }
+  if (documents > 0) strapi.log.info(`[search] indexed ${documents} existing documents`);
+}
