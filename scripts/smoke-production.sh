@@ -40,4 +40,9 @@ gql=$(curl -sf "http://127.0.0.1:${port}/graphql" -H 'Content-Type: application/
   -d '{"query":"{ articles(locale: \"en\") { headline quotes { speaker { name } } } }"}') || fail "POST /graphql"
 echo "$gql" | grep -q 'Qasim al-Araji' || fail "GraphQL story query"
 curl -sf "http://127.0.0.1:${port}/admin" | grep -qi '<html' || fail "admin panel not served at /admin"
-echo "smoke: production build serves the story (REST ar/en, GraphQL) and the admin panel on PostgreSQL"
+
+# Conformance: the story's ninjs, as served, against IPTC's official ninjs 2.2 schema.
+id=$(echo "$ar" | node -pe 'JSON.parse(require("fs").readFileSync(0)).data[0].documentId')
+node scripts/ninjs-conformance.js "http://127.0.0.1:${port}/api/articles/${id}/ninjs?locale=ar" \
+  "http://127.0.0.1:${port}/api/articles/${id}/ninjs?locale=en" || fail "ninjs output does not conform to ninjs 2.2"
+echo "smoke: production build serves the story (REST ar/en, GraphQL, ninjs 2.2) and the admin panel on PostgreSQL"

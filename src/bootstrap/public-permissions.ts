@@ -9,7 +9,10 @@ export const PUBLIC_READABLE_TYPES = [
   'api::quote.quote',
 ] as const;
 
-/** Reads of the same published content in other shapes: search results, and the article's JSON-LD and ninjs. */
+/**
+ * Search reads the same published content across types. (The article's JSON-LD and
+ * ninjs routes need no grant of their own: they require findOne on articles.)
+ */
 const PUBLIC_DERIVED_READS = ['api::search.search.find'];
 
 export const PUBLIC_ACTIONS: readonly string[] = [

@@ -14,14 +14,17 @@ describe('the public role', () => {
   });
   afterAll(() => db.close());
 
-  it('may find and findOne the five types and nothing else', async () => {
+  it('may find and findOne the five types and search them, and nothing else', async () => {
     const rows = await db.rows<{ action: string }>(`
       select p.action from up_permissions p
       join up_permissions_role_lnk l on l.permission_id = p.id
       join up_roles r on r.id = l.role_id
       where r.type = 'public' order by p.action`);
     expect(rows.map((r) => r.action)).toEqual(
-      ['article', 'organization', 'person', 'quote', 'source'].flatMap((t) => [`api::${t}.${t}.find`, `api::${t}.${t}.findOne`]),
+      [
+        ...['article', 'organization', 'person', 'quote', 'source'].flatMap((t) => [`api::${t}.${t}.find`, `api::${t}.${t}.findOne`]),
+        'api::search.search.find',
+      ].sort(),
     );
   });
 });

@@ -1,3 +1,5 @@
+import knexFactory from 'knex';
+import { searchPageQuery } from '../../src/domain/search/query';
 import { api, bearer, graphql, tokens } from '../helpers/http';
 import { databaseClient, openTestDb, type TestDb } from '../helpers/test-database';
 import { STORY_SLUG } from '../fixtures/story-000';
@@ -238,8 +240,6 @@ describe('the search index', () => {
         }).join(', '),
     );
     // The app's own query builder makes the SQL, so the plan is the one production gets.
-    const { default: knexFactory } = await import('knex');
-    const { searchPageQuery } = await import('../../src/domain/search/query');
     const knex = knexFactory({ client: databaseClient() === 'postgres' ? 'pg' : 'better-sqlite3', useNullAsDefault: true });
     const sql = searchPageQuery(knex, {
       terms: ['وثيقه1234'],

@@ -13,7 +13,8 @@ import { CHROMIUM_PATH } from './global-setup';
  * publish, and see the change over the public REST API. Each step leaves a
  * screenshot in test-artifacts/browser/ (not committed).
  */
-const baseUrl = () => process.env.TEST_BASE_URL as string;
+// Its own variable: when all projects run together, the API suite keeps TEST_BASE_URL.
+const baseUrl = () => process.env.TEST_BROWSER_BASE_URL as string;
 const artifacts = path.resolve(__dirname, '..', '..', 'test-artifacts', 'browser');
 const newSummary = `Updated from the browser test at ${new Date().toISOString()}.`;
 

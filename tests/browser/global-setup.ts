@@ -52,6 +52,7 @@ export default async function globalSetup(): Promise<void> {
     cwd: appDir,
     env: {
       ...process.env,
+      ...database.env,
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'warn',
@@ -69,7 +70,7 @@ export default async function globalSetup(): Promise<void> {
     if (app.exitCode !== null) throw new Error(`strapi start exited with ${app.exitCode} before it was healthy`);
     const healthy = await fetch(`${baseUrl}/_health`).then((r) => r.status === 204, () => false);
     if (healthy) {
-      process.env.TEST_BASE_URL = baseUrl;
+      process.env.TEST_BROWSER_BASE_URL = baseUrl;
       process.stdout.write(`[browser tests] app on ${baseUrl}, ${database.description}\n`);
       return;
     }

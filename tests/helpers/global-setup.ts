@@ -41,6 +41,8 @@ export default async function globalSetup(): Promise<void> {
     PREVIEW_SECRET,
   });
   const database = await createTestDatabase();
+  // The app below, the seed CLI the tests spawn and the tests' own connections all use it.
+  Object.assign(process.env, database.env);
 
   try {
     const appContext = await compileStrapi({ appDir });

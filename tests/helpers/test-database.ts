@@ -36,22 +36,29 @@ function pgConfig(database: string) {
   };
 }
 
-/** Creates the run's database and points DATABASE_* at it; returns how to drop it. */
-export async function createTestDatabase(): Promise<{ description: string; drop: () => Promise<void> }> {
+export interface TestDatabase {
+  description: string;
+  /** The DATABASE_* variables that point an app (or a script) at this database. */
+  env: Record<string, string>;
+  drop: () => Promise<void>;
+}
+
+/** Creates a throwaway database; the caller decides which processes get its `env`. */
+export async function createTestDatabase(): Promise<TestDatabase> {
   const suffix = `${Date.now()}_${process.pid}`;
   if (databaseClient() === 'sqlite') {
     mkdirSync(path.join(root, '.tmp'), { recursive: true });
-    const file = path.join(root, '.tmp', `test_${suffix}.db`);
-    process.env.DATABASE_FILENAME = file;
+    const file = path.join(root, '.tmp', `test_${suffix}_${Math.random().toString(36).slice(2, 8)}.db`);
     return {
       description: `SQLite ${path.relative(root, file)}`,
+      env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file },
       drop: async () => {
         for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) if (existsSync(f)) rmSync(f);
       },
     };
   }
 
-  const name = `newsroom_test_${suffix}`;
+  const name = `newsroom_test_${suffix}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new Client(pgConfig(process.env.DATABASE_ADMIN_DB ?? 'postgres'));
   try {
     await admin.connect();
@@ -61,10 +68,13 @@ export async function createTestDatabase(): Promise<{ description: string; drop:
   }
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
-  process.env.DATABASE_NAME = name;
-  if (process.env.DATABASE_URL) process.env.DATABASE_URL = (pgConfig(name) as { connectionString: string }).connectionString;
   return {
     description: `PostgreSQL database ${name}`,
+    env: {
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_NAME: name,
+      ...(process.env.DATABASE_URL && { DATABASE_URL: (pgConfig(name) as { connectionString: string }).connectionString }),
+    },
     drop: async () => {
       if (process.env.KEEP_TEST_DATABASE === 'true') return;
       const client = new Client(pgConfig(process.env.DATABASE_ADMIN_DB ?? 'postgres'));

@@ -1,3 +1,65 @@
-import { factories } from '@strapi/strapi';
+import { factories, type Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
+import { DEFAULT_PREVIEW_PATH } from '../../../domain/preview/preview';
+import type { ArticleDoc, Translation } from '../../../domain/formats/article-view';
+import { articleJsonLd } from '../../../domain/formats/jsonld';
+import { formatLinks } from '../../../domain/formats/links';
+import { articleNinjs } from '../../../domain/formats/ninjs';
+import { ARTICLE_DEFAULT_POPULATE } from '../middlewares/default-populate';
 
-export default factories.createCoreController('api::article.article');
+const FORMAT_PARAMS = new Set(['locale', 'status']);
+
+/**
+ * The core controller, plus the article in two more shapes (JSON-LD and ninjs).
+ * Both read through the Document Service, so locale, status and the draft rule are
+ * exactly those of GET /api/articles/:documentId.
+ */
+export default factories.createCoreController('api::article.article', ({ strapi }: { strapi: Core.Strapi }) => {
+  async function load(ctx: Context) {
+    const unknown = Object.keys(ctx.query).filter((key) => !FORMAT_PARAMS.has(key));
+    if (unknown.length > 0) throw new errors.ValidationError(`unknown parameter(s): ${unknown.join(', ')}; only locale and status are accepted`);
+    const status = ctx.query.status ?? 'published';
+    if (status !== 'published' && status !== 'draft') throw new errors.ValidationError('status must be published or draft');
+    const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
+    const locale = typeof ctx.query.locale === 'string' ? ctx.query.locale : defaultLocale;
+    const { documentId } = ctx.params as { documentId: string };
+
+    const documents = strapi.documents('api::article.article');
+    const article = (await documents.findOne({
+      documentId,
+      locale,
+      status,
+      populate: structuredClone(ARTICLE_DEFAULT_POPULATE),
+    } as never)) as unknown as ArticleDoc | null;
+    if (!article) throw new errors.NotFoundError(`No ${status} article ${documentId} in locale ${locale}`);
+
+    const others: Array<{ code: string }> = await strapi.plugin('i18n').service('locales').find();
+    const translations: Translation[] = [];
+    for (const { code } of others) {
+      if (code === locale) continue;
+      const other = (await documents.findOne({ documentId, locale: code, status, fields: ['slug'] } as never)) as { slug?: string } | null;
+      if (other?.slug) translations.push({ locale: code, documentId, slug: other.slug });
+    }
+    const links = formatLinks({
+      apiBase: strapi.config.get<string>('server.url') || ctx.origin,
+      frontendUrl: process.env.FRONTEND_URL?.trim() || null,
+      articlePath: process.env.PREVIEW_PATH?.trim() || DEFAULT_PREVIEW_PATH,
+    });
+    return { article, translations, links, defaultLocale };
+  }
+
+  return {
+    async jsonld(ctx: Context) {
+      const { article, translations, links, defaultLocale } = await load(ctx);
+      ctx.body = articleJsonLd(article, { links, defaultLocale, translations });
+      // After the body: Koa sets application/json whenever an object body is assigned.
+      ctx.type = 'application/ld+json; charset=utf-8';
+    },
+
+    async ninjs(ctx: Context) {
+      const { article, links } = await load(ctx);
+      ctx.body = articleNinjs(article, { links });
+    },
+  };
+});
