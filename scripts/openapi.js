@@ -18,7 +18,9 @@ const check = process.argv.includes('--check');
 const work = mkdtempSync(path.join(os.tmpdir(), 'newsroom-openapi-'));
 const raw = path.join(work, 'openapi.raw.json');
 
-try {
+(async () => {
+  // The correction step is TypeScript (src/domain/openapi); compile as `strapi develop` would.
+  await require('@strapi/strapi').compileStrapi({ appDir });
   // The generator boots the app: keep it off the developer's database and away from seeding.
   const env = { ...process.env, DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(work, 'openapi.db'), SEED_ON_BOOT: 'false', LOG_LEVEL: 'error' };
   const generate = spawnSync(process.execPath, [path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'openapi', 'generate', '-o', raw], {
@@ -49,8 +51,7 @@ try {
   if (check) {
     const stale = outputs.filter(([fresh, committed]) => !existsSync(committed) || readFileSync(committed, 'utf8') !== readFileSync(fresh, 'utf8'));
     if (stale.length > 0) {
-      console.error(`openapi: ${stale.map(([, c]) => path.relative(appDir, c)).join(' and ')} out of date; run \`npm run openapi\` and commit the result.`);
-      process.exit(1);
+      throw new Error(`${stale.map(([, c]) => path.relative(appDir, c)).join(' and ')} out of date; run \`npm run openapi\` and commit the result.`);
     }
     console.log('openapi: docs/openapi.json and types/api/openapi.d.ts are up to date');
   } else {
@@ -59,9 +60,9 @@ try {
       console.log(`openapi: wrote ${path.relative(appDir, committed)}`);
     }
   }
-} catch (error) {
-  console.error(`openapi: ${error.message}`);
-  process.exitCode = 1;
-} finally {
-  rmSync(work, { recursive: true, force: true });
-}
+})()
+  .catch((error) => {
+    console.error(`openapi: ${error.message}`);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(work, { recursive: true, force: true }));
