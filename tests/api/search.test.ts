@@ -228,21 +228,24 @@ describe('the search index', () => {
   });
 
   it(`serves the search query from its index on ${databaseClient() === 'postgres' ? 'PostgreSQL' : 'SQLite'} with ${GENERATED} generated rows`, async () => {
-    // Generated rows, in the shape the app writes, with words drawn from the story.
-    const words = ['العراق', 'التحالف', 'الدولي', 'قياده', 'العمليات', 'المشتركه', 'القوات', 'الامنيه', 'بيان', 'انسحاب', 'التدريب', 'الاستشاره'];
-    await db.rows(
-      `insert into newsroom_search (type, document_id, locale, published, title, body, sort_date) values ` +
-        Array.from({ length: GENERATED }, (_, i) => {
-          const body = Array.from({ length: 30 }, (_unused, j) => words[(i * 7 + j * 3) % words.length]).join(' ') + ` وثيقه${i}`;
-          const even = i % 2 === 0;
-          const published = databaseClient() === 'postgres' ? String(even) : even ? '1' : '0';
-          return `('article', 'generated-${i}', '${i % 3 === 0 ? 'en' : 'ar'}', ${published}, 'عنوان ${i}', '${body}', '2024-01-01')`;
-        }).join(', '),
-    );
+    // Generated rows in the shape the app writes: article-length text from the story's
+    // vocabulary, plus one made-up name per row, as a search for a person would look for.
+    const letters = 'بتثجحخدذرز';
+    const nameOf = (i: number) => String((i * 7919) % 100000).padStart(5, '0').split('').map((d) => letters[Number(d)]).join('');
+    const vocabulary = ['العراق', 'التحالف', 'الدولي', 'قياده', 'العمليات', 'المشتركه', 'القوات', 'الامنيه', 'بيان', 'انسحاب', 'التدريب', 'الاستشاره'];
+    const values = Array.from({ length: GENERATED }, (_, i) => {
+      const text = [...Array.from({ length: 300 }, (_u, j) => vocabulary[(i * 7 + j * 3 + ((j * j) % 5)) % vocabulary.length]), nameOf(i)];
+      const words = [...new Set(text)].join(' ');
+      const published = databaseClient() === 'postgres' ? String(i % 10 !== 0) : i % 10 !== 0 ? '1' : '0';
+      return `('article', 'generated-${i}', '${i % 2 ? 'ar' : 'en'}', ${published}, 'عنوان', '${words}', '${text.join(' ')}', '2024-01-01')`;
+    });
+    for (let i = 0; i < values.length; i += 500) {
+      await db.rows(`insert into newsroom_search (type, document_id, locale, published, title, words, body, sort_date) values ${values.slice(i, i + 500).join(', ')}`);
+    }
     // The app's own query builder makes the SQL, so the plan is the one production gets.
     const knex = knexFactory({ client: databaseClient() === 'postgres' ? 'pg' : 'better-sqlite3', useNullAsDefault: true });
     const sql = searchPageQuery(knex, {
-      terms: ['وثيقه1234'],
+      terms: [nameOf(1235)],
       types: ['article', 'quote', 'person'],
       locale: 'ar',
       published: true,
@@ -253,7 +256,7 @@ describe('the search index', () => {
     if (databaseClient() === 'postgres') {
       await db.rows('analyze newsroom_search');
       const plan = (await db.rows<{ 'QUERY PLAN': string }>(`explain ${sql}`)).map((r) => r['QUERY PLAN']).join('\n');
-      expect(plan).toMatch(/Bitmap Index Scan on newsroom_search_body_trgm/);
+      expect(plan).toMatch(/Bitmap Index Scan on newsroom_search_words_trgm/);
       expect(plan).not.toMatch(/Seq Scan on newsroom_search/);
     } else {
       // SQLite has no trigram index; it scans, and must still find exactly the row.
@@ -261,7 +264,7 @@ describe('the search index', () => {
       expect(plan).toMatch(/newsroom_search/);
     }
     const rows = await db.rows<{ document_id: string }>(sql);
-    // generated-1234 is Arabic (1234 % 3 != 0) and published (1234 % 2 == 0): the one match.
-    expect(rows.map((r) => r.document_id)).toEqual(['generated-1234']);
+    // generated-1235 is Arabic (odd) and published (not a multiple of 10): the one match.
+    expect(rows.map((r) => r.document_id)).toEqual(['generated-1235']);
   });
 });

@@ -13,14 +13,14 @@ export interface SearchQuery {
   offset: number;
 }
 
-/** Every term must occur in the searchable text; LIKE '%term%' is what the pg_trgm index serves. */
+/** Every term must occur in one of the document's words; LIKE '%term%' on `words` is what the pg_trgm index serves. */
 function scope(knex: Knex, query: SearchQuery) {
   return knex(SEARCH_TABLE)
     .where('locale', query.locale)
     .andWhere('published', query.published)
     .whereIn('type', query.types)
     .andWhere((builder) => {
-      for (const term of query.terms) builder.andWhere('body', 'like', `%${term}%`);
+      for (const term of query.terms) builder.andWhere('words', 'like', `%${term}%`);
     });
 }
 

@@ -27,6 +27,7 @@ describe('searchable text', () => {
       locale: 'ar',
       published: true,
       title: 'العراق يعلن',
+      words: 'العراق يعلن اعلن الاعرجي قياده العمليات',
       body: 'العراق يعلن اعلن الاعرجي قياده العمليات',
       sort_date: '2024-04-28',
     });
@@ -53,5 +54,12 @@ describe('searchable text', () => {
       aliases: ['تحسين الخفاجي', 'خفاجى'],
     });
     expect(row).toMatchObject({ published: false, title: 'tahseen al khafaji', body: 'tahseen al khafaji تحسين الخفاجي خفاجي', sort_date: '2026-02-02T00:00:00.000Z' });
+    expect(row.words).toBe('tahseen al khafaji تحسين الخفاجي خفاجي');
+  });
+
+  it('keeps each word once in `words`, in order', () => {
+    const row = indexRow('quote', { documentId: 'q1', locale: 'ar', publishedAt: null, text: 'التحالف الدولي ثم التحالف ثم الدولي' });
+    expect(row.words).toBe('التحالف الدولي ثم');
+    expect(row.body).toBe('التحالف الدولي ثم التحالف ثم الدولي');
   });
 });

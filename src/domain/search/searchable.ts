@@ -94,12 +94,20 @@ export interface SearchIndexRow {
   locale: string;
   published: boolean;
   title: string;
+  /** Each distinct word of `body` once, in order: what queries match (small enough to stay in the row). */
+  words: string;
   body: string;
   sort_date: string;
 }
 
+/** The distinct words of normalized text, in order of first appearance. */
+export function distinctWords(normalized: string): string {
+  return [...new Set(normalized.split(' ').filter(Boolean))].join(' ');
+}
+
 export function indexRow(type: SearchType, row: Record<string, unknown>): SearchIndexRow {
   const { title, text } = searchableText(type, row);
+  const body = normalizeSearchText(text);
   const date = (value: unknown) => (value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : '');
   return {
     type,
@@ -107,7 +115,8 @@ export function indexRow(type: SearchType, row: Record<string, unknown>): Search
     locale: String(row.locale),
     published: row.publishedAt !== null && row.publishedAt !== undefined,
     title: normalizeSearchText(title),
-    body: normalizeSearchText(text),
+    words: distinctWords(body),
+    body,
     // Newest first among equals: an article's own date, otherwise its last update.
     sort_date: date(row.publishedDate) || date(row.updatedAt),
   };
