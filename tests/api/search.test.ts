@@ -98,6 +98,63 @@ describe('search: every spelling finds the right document', () => {
   });
 });
 
+describe('search: each spelling variant finds the article, the quote and the person', () => {
+  // [what varies, as stored, as typed]
+  const VARIANTS: Array<[string, string, string]> = [
+    ['alef with hamza above', 'أسرار', 'اسرار'],
+    ['alef with hamza below', 'إعمار', 'اعمار'],
+    ['alef with madda', 'آثار', 'اثار'],
+    ['alef wasla', 'ٱستقرار', 'استقرار'],
+    ['teh marbuta', 'مبادرة', 'مبادره'],
+    ['alef maksura', 'مستشفى', 'مستشفي'],
+    ['waw with hamza', 'مسؤولية', 'مسووليه'],
+    ['yeh with hamza', 'رئاسة', 'رياسه'],
+    ['tashkeel stored', 'تَعَاوُنٌ', 'تعاون'],
+    ['tashkeel typed', 'تحالفات', 'تَحَالُفَات'],
+    ['tatweel', 'تنـــمية', 'تنميه'],
+    ['Arabic-Indic digits', '٣٥٠٠', '3500'],
+    ['ASCII digits typed as Arabic-Indic', '4200', '٤٢٠٠'],
+    ['Latin case', 'Mosul', 'MOSUL'],
+  ];
+  const stored = VARIANTS.map(([, word]) => word).join(' ');
+  const ids: Record<'article' | 'quote' | 'person', string> = { article: '', quote: '', person: '' };
+
+  beforeAll(async () => {
+    const person = await api()
+      .post('/api/people')
+      .set(asTool())
+      .send({ data: { name: 'شخص تجربة التهجئة', slug: 'spelling-probe-person', aliases: VARIANTS.map(([, word]) => word) } })
+      .expect(201);
+    ids.person = person.body.data.documentId;
+    const article = await api()
+      .post('/api/articles')
+      .set(asTool())
+      .send({ data: { headline: 'مقال تجربة التهجئة', slug: 'spelling-probe-article', body: [{ type: 'paragraph', children: [{ type: 'text', text: stored }] }] } })
+      .expect(201);
+    ids.article = article.body.data.documentId;
+    const quote = await api()
+      .post('/api/quotes')
+      .set(asTool())
+      .send({ data: { text: `قال: ${stored}`, slug: 'spelling-probe-quote', kind: 'direct', speaker: ids.person } })
+      .expect(201);
+    ids.quote = quote.body.data.documentId;
+  });
+
+  afterAll(async () => {
+    await api().delete(`/api/quotes/${ids.quote}`).query({ locale: '*' }).set(asTool());
+    await api().delete(`/api/articles/${ids.article}`).query({ locale: '*' }).set(asTool());
+    await api().delete(`/api/people/${ids.person}`).query({ locale: '*' }).set(asTool());
+  });
+
+  it.each(VARIANTS)('%s: stored "%s", typed "%s"', async (_kind, _stored, typed) => {
+    for (const type of ['article', 'quote', 'person'] as const) {
+      const found = await hits({ q: typed, type });
+      // Contained, not equal: some words also occur in the story (تعاون in التعاون), as they should.
+      expect({ type, found: found.map((h) => h.documentId) }).toEqual({ type, found: expect.arrayContaining([ids[type]]) });
+    }
+  });
+});
+
 describe('search: bad input is a 400 that says why', () => {
   it.each([
     [{}, 'q is required'],
