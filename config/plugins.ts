@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { secret } from '../src/env/secrets';
 import { amountLimitRule } from '../src/graphql/amount-limit';
+import { cacheTagsPlugin } from '../src/graphql/cache-tags';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const amountLimit = env.int('GRAPHQL_AMOUNT_LIMIT', 250);
@@ -27,8 +28,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
           introspection: env.bool('GRAPHQL_INTROSPECTION', true),
           // Apollo adds stack traces outside production; a public API shows none, in any environment.
           includeStacktraceInErrorResponses: false,
-          // The plugin concatenates this array onto its own depth-limit rule.
+          // The plugin concatenates these arrays onto its own depth-limit rule and plugins.
           validationRules: [amountLimitRule(amountLimit)],
+          plugins: [cacheTagsPlugin],
         },
       },
     },

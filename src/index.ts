@@ -5,6 +5,10 @@ import { completeEditorRole, grantLocalesToContentRoles } from './bootstrap/cont
 import { ensureNewsroomLocales } from './bootstrap/locales';
 import { reconcilePublicPermissions } from './bootstrap/public-permissions';
 import { seedOnFirstBoot } from './bootstrap/seed-on-boot';
+import { installHttpFastPath } from './cache/http-fast-path';
+import { createResponseCache, responseCache } from './cache/response-cache';
+import { cacheSettings } from './cache/settings';
+import { registerCacheFlushes, registerCacheTags } from './document-middlewares/cache-tags';
 import { registerDraftsNeedToken } from './document-middlewares/drafts-need-token';
 import { registerLocaleSync } from './document-middlewares/locale-sync';
 import { registerQuoteAttribution } from './document-middlewares/quote-attribution';
@@ -20,7 +24,11 @@ export default {
     // Configuration that would make the boot unsafe fails here, before the database is touched.
     assertProductionSecrets(process.env);
     accounts = declaredAccounts(process.env);
+    createResponseCache(cacheSettings(process.env));
 
+    // Outermost: tags cacheable reads with what they returned, evicts after writes commit.
+    registerCacheTags(strapi);
+    registerCacheFlushes(strapi);
     registerDraftsNeedToken(strapi);
     // Attribution wraps the sync: it checks the quote as stored, relations filled in.
     registerQuoteAttribution(strapi);
@@ -39,5 +47,17 @@ export default {
     await applyContentManagerViews(strapi);
     await rebuildSearchIndexIfEmpty(strapi);
     await seedOnFirstBoot(strapi);
+
+    const cache = responseCache();
+    if (cache) {
+      // Anything cached during boot (nothing, normally) predates the seed; start clean.
+      await cache.flush();
+      installHttpFastPath(strapi.server.httpServer, cache, `${strapi.config.get<string>('api.rest.prefix', '/api')}/`);
+      strapi.log.info(`[cache] response cache on (${cache.store.kind} store)`);
+    }
+  },
+
+  async destroy() {
+    await responseCache()?.store.close();
   },
 };

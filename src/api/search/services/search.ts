@@ -5,6 +5,20 @@ import { parseSearchParams, type SearchParams } from '../../../domain/search/par
 import { searchCountQuery, searchPageQuery } from '../../../domain/search/query';
 import { blocksToPlainText, SEARCH_UIDS, type SearchType } from '../../../domain/search/searchable';
 import { snippet } from '../../../domain/search/snippet';
+import { tagCurrentResponse, typeTag } from '../../../domain/cache/tags';
+
+/**
+ * A search result depends on every type the index is built from, even when it is
+ * empty: any write to them may change it. (Reads through the Document Service tag
+ * themselves; the index query does not.)
+ */
+const SEARCH_DEPENDENCIES = [
+  'api::article.article',
+  'api::quote.quote',
+  'api::person.person',
+  'api::organization.organization',
+  'api::source.source',
+].map(typeTag);
 
 type Row = Record<string, unknown> & { documentId: string };
 
@@ -78,6 +92,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     if (!draftReadAllowed({ status: params.status, strategy: caller.strategy })) throw new errors.PolicyError(DRAFTS_NEED_TOKEN_MESSAGE);
 
+    tagCurrentResponse(strapi.requestContext.get()?.state as { cacheTags?: Set<string> } | undefined, SEARCH_DEPENDENCIES);
     const query = {
       terms: params.terms,
       types: params.types,

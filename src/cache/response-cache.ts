@@ -1,0 +1,78 @@
+import { MemoryStore } from './stores/memory';
+import { RedisStore } from './stores/redis';
+import type { CachedResponse, CacheStore } from './stores/types';
+import type { CacheSettings } from './settings';
+
+/** Response headers that belong to one exchange, not to the content. */
+const EPHEMERAL_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'set-cookie', 'x-response-time', 'x-cache', 'etag']);
+
+export function storableHeaders(headers: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (EPHEMERAL_HEADERS.has(lower) || value === undefined) continue;
+    out[lower] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return out;
+}
+
+/**
+ * The response cache: a store plus the rules around it. Entries are written only
+ * when no eviction happened while the response was being computed (the epoch check),
+ * so a response read from data a concurrent write was replacing is never kept.
+ */
+export class ResponseCache {
+  hits = 0;
+  misses = 0;
+
+  constructor(
+    readonly store: CacheStore,
+    readonly settings: CacheSettings,
+  ) {}
+
+  cacheControl(): string {
+    return this.settings.cdnMaxAgeSeconds > 0
+      ? `public, max-age=0, s-maxage=${this.settings.cdnMaxAgeSeconds}, must-revalidate`
+      : 'public, max-age=0, must-revalidate';
+  }
+
+  lookup(key: string): CachedResponse | null | Promise<CachedResponse | null> {
+    return this.store.get(key);
+  }
+
+  async epoch(): Promise<number> {
+    return this.store.epoch();
+  }
+
+  /** Stores unless an eviction happened since `startEpoch`; returns whether it stored. */
+  async save(key: string, entry: CachedResponse, tags: Iterable<string>, startEpoch: number): Promise<boolean> {
+    if ((await this.store.epoch()) !== startEpoch) return false;
+    await this.store.set(key, entry, [...tags]);
+    return true;
+  }
+
+  async evict(tags: Iterable<string>): Promise<number> {
+    return this.store.evict([...new Set(tags)]);
+  }
+
+  async flush(): Promise<void> {
+    await this.store.flush();
+  }
+}
+
+let instance: ResponseCache | null = null;
+
+export function createResponseCache(settings: CacheSettings): ResponseCache | null {
+  instance = settings.enabled
+    ? new ResponseCache(
+        settings.redisUrl ? new RedisStore(settings.redisUrl, settings.ttlMs) : new MemoryStore(settings.maxBytes, settings.ttlMs),
+        settings,
+      )
+    : null;
+  return instance;
+}
+
+/** The process's response cache, or null when caching is off. */
+export function responseCache(): ResponseCache | null {
+  return instance;
+}
