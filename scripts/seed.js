@@ -10,16 +10,7 @@ const { compileStrapi } = require('@strapi/strapi');
 
 const appDir = path.resolve(__dirname, '..');
 
-// Strapi's Document Service runs some reads concurrently (Promise.all) inside the
-// seed's transaction; knex sends them to the one transaction connection and pg 8.x
-// queues them correctly but warns that pg 9 will not. Known and harmless on pg 8:
-// keep it out of a newsroom script's output, and let every other warning through.
-const PG_CONCURRENT_QUERY = 'Calling client.query() when the client is already executing a query';
-process.removeAllListeners('warning');
-process.on('warning', (warning) => {
-  if (warning.name === 'DeprecationWarning' && warning.message.startsWith(PG_CONCURRENT_QUERY)) return;
-  console.warn(`(node:${process.pid}) ${warning.name}: ${warning.message}`);
-});
+require('./lib/quiet-pg-deprecation');
 const args = process.argv.slice(2);
 const skipCompile = args.includes('--no-compile');
 

@@ -1,0 +1,22 @@
+import { createStrapi, type Core } from '@strapi/strapi';
+import { waitForDatabaseIdle } from '../utils/database-idle';
+import { canonicalDump } from './canonical-dump';
+
+/** `npm run dump`: prints the canonical dump of the database (src/seed/canonical-dump.ts) as JSON. */
+export async function runDumpCli(appContext: { appDir: string; distDir: string }, out = process.stdout, err = process.stderr): Promise<number> {
+  process.env.SEED_ON_BOOT = 'false';
+  let strapi: Core.Strapi | undefined;
+  try {
+    strapi = await createStrapi(appContext).load();
+    out.write(`${JSON.stringify(await canonicalDump(strapi), null, 1)}\n`);
+    return 0;
+  } catch (error) {
+    err.write(`dump: failed: ${(error as Error).message}\n`);
+    return 1;
+  } finally {
+    if (strapi) {
+      await waitForDatabaseIdle(strapi);
+      await strapi.destroy();
+    }
+  }
+}
