@@ -8,12 +8,14 @@ import { seedOnFirstBoot } from './bootstrap/seed-on-boot';
 import { installHttpFastPath } from './cache/http-fast-path';
 import { createResponseCache, responseCache } from './cache/response-cache';
 import { cacheSettings } from './cache/settings';
+import { registerArticleViews } from './document-middlewares/article-views';
 import { registerCacheFlushes, registerCacheTags } from './document-middlewares/cache-tags';
 import { registerDraftsNeedToken } from './document-middlewares/drafts-need-token';
 import { registerLocaleSync } from './document-middlewares/locale-sync';
 import { registerQuoteAttribution } from './document-middlewares/quote-attribution';
 import { rebuildSearchIndexIfEmpty, registerSearchIndex } from './document-middlewares/search-index';
 import { registerSearchGraphql } from './graphql/search';
+import { rebuildArticleViewsIfEmpty } from './read-models/article-views';
 import { declaredAccounts, type DeclaredAccount } from './domain/accounts/admin-accounts';
 import { assertProductionSecrets } from './env/secrets';
 
@@ -33,8 +35,9 @@ export default {
     // Attribution wraps the sync: it checks the quote as stored, relations filled in.
     registerQuoteAttribution(strapi);
     registerLocaleSync(strapi);
-    // Innermost: indexes what was actually stored, after the other rules have run.
+    // Innermost: the read models index what was actually stored, after the other rules have run.
     registerSearchIndex(strapi);
+    registerArticleViews(strapi);
     registerSearchGraphql(strapi);
   },
 
@@ -46,6 +49,7 @@ export default {
     await ensureAdminAccounts(strapi, accounts);
     await applyContentManagerViews(strapi);
     await rebuildSearchIndexIfEmpty(strapi);
+    await rebuildArticleViewsIfEmpty(strapi);
     await seedOnFirstBoot(strapi);
 
     const cache = responseCache();

@@ -1,30 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { collectDocumentTags, docTag, typeTag } from '../domain/cache/tags';
 import { responseCache } from '../cache/response-cache';
+import { linkedDocumentIds } from '../utils/linked-documents';
+
+const linkedDocuments = async (strapi: Core.Strapi, uid: string, documentId: string) =>
+  new Set([...(await linkedDocumentIds(strapi, uid, documentId))].map(docTag));
 
 const LIST_READS = new Set(['findMany', 'findFirst', 'count']);
 const READS = new Set([...LIST_READS, 'findOne']);
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
-
-type Uid = Parameters<Core.Strapi['db']['query']>[0];
-
-/** Every document a document's rows link to (any locale, draft or published): their relation lists may hold it. */
-async function linkedDocuments(strapi: Core.Strapi, uid: string, documentId: string): Promise<Set<string>> {
-  const attributes = strapi.contentType(uid as Parameters<typeof strapi.contentType>[0]).attributes as Record<string, { type: string }>;
-  const relations = Object.entries(attributes)
-    .filter(([name, attribute]) => (attribute.type === 'relation' || attribute.type === 'media') && name !== 'localizations' && name !== 'createdBy' && name !== 'updatedBy')
-    .map(([name]) => name);
-  const tags = new Set<string>();
-  if (relations.length === 0) return tags;
-  const rows = await strapi.db.query(uid as Uid).findMany({
-    where: { documentId },
-    select: ['id'],
-    populate: Object.fromEntries(relations.map((name) => [name, { select: ['documentId'] }])),
-  });
-  collectDocumentTags(rows, tags);
-  tags.delete(docTag(documentId));
-  return tags;
-}
 
 /**
  * The response cache's two hooks into the Document Service.

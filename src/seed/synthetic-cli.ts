@@ -2,6 +2,7 @@ import { createStrapi, type Core } from '@strapi/strapi';
 import { waitForDatabaseIdle } from '../utils/database-idle';
 import { responseCache } from '../cache/response-cache';
 import { BulkLoader } from './bulk-load';
+import { rebuildAllArticleViews } from '../read-models/article-views';
 import { loadStoryBundle } from './load-story-bundle';
 import { syntheticBundles } from './synthetic/generate';
 import type { StoryBundleInput } from '../domain/story-bundle/schema';
@@ -94,6 +95,8 @@ export async function runSyntheticCli(argv: string[], appContext: AppContext, ou
         progress();
       }
       rows = loader.result().rows;
+      // The bulk path writes rows, not documents: build the article views they imply.
+      await rebuildAllArticleViews(strapi);
     }
     // A running instance sharing this store (Redis) must not serve what predates the load.
     await responseCache()?.flush();

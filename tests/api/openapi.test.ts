@@ -38,6 +38,7 @@ describe('the OpenAPI document', () => {
       [
         '/articles',
         '/articles/{documentId}',
+        '/articles/slug/{slug}',
         '/articles/{documentId}/jsonld',
         '/articles/{documentId}/ninjs',
         '/organizations',
@@ -72,9 +73,11 @@ describe.each(['ar', 'en'])('live responses for the story in %s match the OpenAP
     expectValid('/articles', res.body);
   });
 
-  it('GET /articles/{documentId}', async () => {
+  it('GET /articles/{documentId} and /articles/slug/{slug}', async () => {
     const res = await api().get(`/api/articles/${article.documentId}`).query({ locale }).expect(200);
     expectValid('/articles/{documentId}', res.body);
+    const bySlug = await api().get(`/api/articles/slug/${STORY_SLUG}`).query({ locale }).expect(200);
+    expectValid('/articles/slug/{slug}', bySlug.body);
   });
 
   it.each(['people', 'organizations', 'sources', 'quotes'])('GET /%s and one of them, populated', async (collection) => {

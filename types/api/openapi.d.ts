@@ -164,6 +164,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/articles/slug/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One article by slug, with the default populate (from the read model) */
+        get: operations["articleBySlug"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/articles/{documentId}/jsonld": {
         parameters: {
             query?: never;
@@ -1558,6 +1575,108 @@ export interface operations {
                             article?: components["schemas"]["ApiArticleArticleDocument"] | null;
                             /** @description A relational field */
                             readonly localizations?: components["schemas"]["ApiQuoteQuoteDocument"][] | null;
+                        };
+                        meta: Record<string, never>;
+                    };
+                };
+            };
+            /** @description Bad request: an unknown locale, parameter or value; the message names it */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden: drafts (status=draft) need an API token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such document in that locale and status */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    articleBySlug: {
+        parameters: {
+            query?: {
+                /** @description The locale: ar (default) or en. An unknown locale is a 400. */
+                locale?: string;
+                /** @description published (default), or draft with an API token. */
+                status?: "published" | "draft";
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * @description The document ID: the same for every locale and for the draft and published versions of a document.
+                             * @example vptc7nctkirkrzpuuzb6sk7l
+                             */
+                            documentId: string;
+                            id: string | number;
+                            /** @description A string field */
+                            headline: string;
+                            /** @description A UID field */
+                            slug: string;
+                            /** @description A text field */
+                            summary?: string | null;
+                            /** @description A blocks field */
+                            body?: unknown[] | null;
+                            /** @description A string field */
+                            section?: string | null;
+                            /** @description A date field */
+                            publishedDate?: string | null;
+                            /** @description A string field */
+                            coverCaption?: string | null;
+                            /** @description A datetime field */
+                            createdAt?: string | null;
+                            /** @description A datetime field */
+                            updatedAt?: string | null;
+                            /** @description A datetime field */
+                            publishedAt?: string | null;
+                            /** @description A string field */
+                            locale?: string | null;
+                            /** @description A media field */
+                            cover?: components["schemas"]["PluginUploadFileDocument"] | null;
+                            /** @description A relational field */
+                            people?: components["schemas"]["ApiPersonPersonDocument"][] | null;
+                            /** @description A relational field */
+                            organizations?: components["schemas"]["ApiOrganizationOrganizationDocument"][] | null;
+                            /** @description A relational field */
+                            sources?: components["schemas"]["ApiSourceSourceDocument"][] | null;
+                            /** @description A relational field */
+                            quotes?: components["schemas"]["ApiQuoteQuoteDocument"][] | null;
+                            /** @description A component field */
+                            figures?: components["schemas"]["StoryFigureEntry"][] | null;
+                            /** @description A relational field */
+                            publisher?: components["schemas"]["ApiOrganizationOrganizationDocument"] | null;
+                            /** @description A relational field */
+                            readonly localizations?: components["schemas"]["ApiArticleArticleDocument"][] | null;
                         };
                         meta: Record<string, never>;
                     };

@@ -267,6 +267,17 @@ export function publicOpenApi(raw: OpenApiDocument, { version }: { version: stri
     const parameters = (one.parameters as JsonObject[]).map((p) => (p.in === 'path' && p.name === 'id' ? documentIdParameter : p));
     paths[`/${collection}/{documentId}`] = { get: withMeta({ ...one, parameters }, false) };
   }
+  const byDocumentId = paths['/articles/{documentId}']!.get as JsonObject;
+  paths['/articles/slug/{slug}'] = {
+    get: {
+      operationId: 'articleBySlug',
+      tags: ['article'],
+      summary: 'One article by slug, with the default populate (from the read model)',
+      security: [{}, { apiToken: [] }],
+      parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9-_.~]+$' } }, localeParameter, statusParameter],
+      responses: byDocumentId.responses,
+    },
+  };
   paths['/articles/{documentId}/jsonld'] = formatPath('jsonld');
   paths['/articles/{documentId}/ninjs'] = formatPath('ninjs');
   paths['/search'] = searchPath();

@@ -7,6 +7,10 @@ import { articleJsonLd } from '../../../domain/formats/jsonld';
 import { formatLinks } from '../../../domain/formats/links';
 import { articleNinjs } from '../../../domain/formats/ninjs';
 import { ARTICLE_DEFAULT_POPULATE } from '../middlewares/default-populate';
+import { draftReadAllowed, DRAFTS_NEED_TOKEN_MESSAGE } from '../../../domain/access/draft-access';
+import { docTag, tagCurrentResponse, typeTag } from '../../../domain/cache/tags';
+import { findArticleView } from '../../../read-models/article-views';
+import type { Knex } from 'knex';
 
 const FORMAT_PARAMS = new Set(['locale', 'status']);
 
@@ -50,6 +54,26 @@ export default factories.createCoreController('api::article.article', ({ strapi 
   }
 
   return {
+    /**
+     * GET /api/articles/slug/:slug: the same JSON as GET /api/articles/:documentId with
+     * the default populate, read from the article read model in one indexed query.
+     */
+    async bySlug(ctx: Context) {
+      const unknown = Object.keys(ctx.query).filter((key) => !FORMAT_PARAMS.has(key));
+      if (unknown.length > 0) throw new errors.ValidationError(`unknown parameter(s): ${unknown.join(', ')}; only locale and status are accepted`);
+      const status = ctx.query.status ?? 'published';
+      if (status !== 'published' && status !== 'draft') throw new errors.ValidationError('status must be published or draft');
+      if (!draftReadAllowed({ status, strategy: ctx.state.auth?.strategy?.name })) throw new errors.PolicyError(DRAFTS_NEED_TOKEN_MESSAGE);
+      const locale = typeof ctx.query.locale === 'string' ? ctx.query.locale : await strapi.plugin('i18n').service('locales').getDefaultLocale();
+      const { slug } = ctx.params as { slug: string };
+      const view = await findArticleView(strapi.db.connection as unknown as Knex, slug, locale, status === 'published');
+      // The answer depends on which article has this slug, and on everything inside it.
+      tagCurrentResponse(ctx.state as { cacheTags?: Set<string> }, [typeTag('api::article.article'), ...(view ? [view.documentId, ...view.dependencies].map(docTag) : [])]);
+      if (!view) throw new errors.NotFoundError(`No ${status} article with slug "${slug}" in locale ${locale}`);
+      ctx.type = 'application/json; charset=utf-8';
+      ctx.body = `{"data":${view.body},"meta":{}}`;
+    },
+
     async jsonld(ctx: Context) {
       const { article, translations, links, defaultLocale } = await load(ctx);
       ctx.body = articleJsonLd(article, { links, defaultLocale, translations });

@@ -1,0 +1,318 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run bench -- [--articles 1000] [--duration 10] [--connections 32] [--database NAME] [--reuse] [--keep]`
+ *
+ * Starts the production build (`strapi start`, NODE_ENV=production) on a PostgreSQL
+ * database holding the story plus N synthetic articles, warms up, and measures each
+ * scenario in turn with autocannon, first with the response cache off, then on:
+ *   core      the plain core request for the story: GET /api/articles?filters[slug][$eq]=… (default populate)
+ *   story     (1) the story by slug with everything populated: GET /api/articles/slug/:slug
+ *   mentions  (2) the 25 newest articles that mention a given person
+ *   search    (3) search for that person's name
+ *   graphql   (4) the story with its quotes, speakers and sources over GraphQL
+ * and the ceiling: a bare node:http server, in its own process, sending the exact
+ * bytes of (1). For each: requests/s, p50/p95/p99 latency, errors, ratio to the
+ * ceiling, and the server's peak RSS. Prints a table and writes JSON to bench/results/.
+ * A benchmark, not a test: nothing here asserts a timing.
+ */
+const { spawn, spawnSync, fork } = require('child_process');
+const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('fs');
+const crypto = require('crypto');
+const net = require('net');
+const path = require('path');
+const autocannon = require('autocannon');
+const hdr = require('hdr-histogram-js');
+const { Client } = require('pg');
+require('./lib/quiet-pg-deprecation');
+
+const appDir = path.resolve(__dirname, '..');
+const STORY_SLUG = 'iraq-announces-end-of-coalition-combat-mission';
+
+function options() {
+  const out = { articles: 1000, duration: 10, connections: 32, warmup: 3, database: null, reuse: false, keep: false, modes: 'uncached,cached' };
+  const argv = process.argv.slice(2).filter((a) => a !== '--');
+  for (let i = 0; i < argv.length; i++) {
+    const [name, inline] = argv[i].replace(/^--/, '').split('=', 2);
+    if (name === 'reuse' || name === 'keep') out[name] = true;
+    else if (name in out) out[name] = ['articles', 'duration', 'connections', 'warmup'].includes(name) ? Number(inline ?? argv[++i]) : inline ?? argv[++i];
+    else throw new Error(`unknown option --${name}`);
+  }
+  out.database ??= `newsroom_bench_${out.articles}`;
+  return out;
+}
+
+const pgConfig = (database) => ({
+  host: process.env.DATABASE_HOST ?? '127.0.0.1',
+  port: Number(process.env.DATABASE_PORT ?? 5432),
+  user: process.env.DATABASE_USERNAME ?? 'postgres',
+  password: process.env.DATABASE_PASSWORD ?? '',
+  database,
+});
+
+async function sql(database, text, params) {
+  const client = new Client(pgConfig(database));
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function run(command, args, env, label) {
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: appDir, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (result.status !== 0) throw new Error(`${label} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  return { output: result.stdout.trim(), seconds: (Date.now() - started) / 1000 };
+}
+
+const secret = () => crypto.randomBytes(24).toString('base64');
+
+async function prepareDatabase(opts, env) {
+  const exists = (await sql('postgres', 'select 1 from pg_database where datname = $1', [opts.database])).length > 0;
+  if (exists && opts.reuse) {
+    console.log(`bench: reusing database ${opts.database}`);
+    return null;
+  }
+  if (exists) await sql('postgres', `drop database "${opts.database}" with (force)`);
+  await sql('postgres', `create database "${opts.database}"`);
+  const story = run(process.execPath, ['scripts/seed.js', '--no-compile'], env, 'seed');
+  console.log(`bench: ${story.output.split('\n').pop()}`);
+  const synthetic = run(process.execPath, ['scripts/seed-synthetic.js', '--no-compile', '--articles', String(opts.articles)], env, 'seed:synthetic');
+  console.log(`bench: ${synthetic.output.split('\n').pop()}`);
+  return synthetic.output.split('\n').pop();
+}
+
+class RssSampler {
+  constructor(pid) {
+    this.pid = pid;
+    this.peakKb = 0;
+    this.timer = setInterval(() => this.sample(), 100);
+  }
+  sample() {
+    try {
+      const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      if (kb > this.peakKb) this.peakKb = kb;
+    } catch {
+      /* process gone */
+    }
+  }
+  resetPeak() {
+    const peak = this.peakKb;
+    this.peakKb = 0;
+    this.sample();
+    return peak;
+  }
+  stop() {
+    clearInterval(this.timer);
+  }
+}
+
+async function startServer(env, cacheEnabled) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
+    cwd: appDir,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', CACHE_ENABLED: String(cacheEnabled), LOG_LEVEL: 'error', SEED_ON_BOOT: 'false' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    if (await fetch(`${base}/_health`).then((r) => r.status === 204, () => false)) return { child, base, port };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('server did not become healthy');
+}
+
+async function stopServer(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+function measure(url, request, opts, seconds) {
+  return new Promise((resolve, reject) => {
+    const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120000, numberOfSignificantValueDigits: 3 });
+    const instance = autocannon(
+      { url, connections: opts.connections, duration: seconds, ...request },
+      (error, result) => {
+        if (error) return reject(error);
+        resolve({
+          requestsPerSecond: Math.round((result.requests.total / result.duration) * 10) / 10,
+          p50: histogram.getValueAtPercentile(50) / 1000,
+          p95: histogram.getValueAtPercentile(95) / 1000,
+          p99: histogram.getValueAtPercentile(99) / 1000,
+          errors: result.errors + result.timeouts + result.non2xx,
+          requests: result.requests.total,
+          bytesPerRequest: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
+        });
+      },
+    );
+    // Response times in microseconds, for percentiles autocannon does not report (p95).
+    instance.on('response', (_client, _status, _bytes, responseTime) => histogram.recordValue(Math.max(1, Math.round(responseTime * 1000))));
+  });
+}
+
+function storyGraphql() {
+  return JSON.stringify({
+    query: `query Story($slug: String!, $locale: I18NLocaleCode) {
+      articles(locale: $locale, filters: { slug: { eq: $slug } }) {
+        documentId headline summary publishedDate section
+        quotes(sort: "position:asc") { position kind text speaker { name jobTitle } speakerOrganization { name } source { name shortName } }
+        people { name jobTitle } sources { name shortName }
+      }
+    }`,
+    variables: { slug: STORY_SLUG, locale: 'ar' },
+  });
+}
+
+async function scenarios(database) {
+  // The synthetic person mentioned most often: the worst case for "newest articles mentioning X".
+  const [busiest] = await sql(
+    database,
+    `select p.slug, p.name, count(*) as n from articles_people_lnk l join people p on p.id = l.person_id
+     where p.locale = 'ar' and p.published_at is not null group by p.slug, p.name order by n desc limit 1`,
+  );
+  const mentions = new URLSearchParams({
+    locale: 'ar',
+    'filters[people][slug][$eq]': busiest.slug,
+    sort: 'publishedDate:desc',
+    'pagination[pageSize]': '25',
+    'fields[0]': 'headline',
+    'fields[1]': 'slug',
+    'fields[2]': 'publishedDate',
+    'fields[3]': 'summary',
+    'populate[0]': 'cover',
+  });
+  return {
+    busiest,
+    list: [
+      { name: 'core', label: 'plain core request for the story (find by slug, default populate)', path: `/api/articles?filters%5Bslug%5D%5B%24eq%5D=${STORY_SLUG}&locale=ar` },
+      { name: 'story', label: '(1) story by slug, everything populated', path: `/api/articles/slug/${STORY_SLUG}?locale=ar` },
+      { name: 'mentions', label: `(2) 25 newest articles mentioning ${busiest.slug} (${busiest.n} rows)`, path: `/api/articles?${mentions}` },
+      { name: 'search', label: `(3) search for a name (${busiest.name})`, path: `/api/search?${new URLSearchParams({ q: busiest.name, locale: 'ar' })}` },
+      { name: 'graphql', label: '(4) GraphQL: story with quotes, speakers, sources', path: '/graphql', request: { method: 'POST', headers: { 'content-type': 'application/json' }, body: storyGraphql() } },
+    ],
+  };
+}
+
+function ceilingServer(body, contentType) {
+  return new Promise((resolve, reject) => {
+    const child = fork(__filename, ['--ceiling-child'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.once('message', (message) => resolve({ child, port: message.port }));
+    child.once('error', reject);
+    child.send({ body: body.toString('base64'), contentType });
+  });
+}
+
+if (process.argv.includes('--ceiling-child')) {
+  // The ceiling: the same bytes, from node:http with nothing in front.
+  process.once('message', ({ body, contentType }) => {
+    const bytes = Buffer.from(body, 'base64');
+    const server = require('http').createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': contentType, 'content-length': bytes.length });
+      res.end(bytes);
+    });
+    server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
+  });
+} else {
+  main().catch((error) => {
+    console.error(`bench: ${error.stack || error.message}`);
+    process.exitCode = 1;
+  });
+}
+
+async function main() {
+  const opts = options();
+  if (!existsSync(path.join(appDir, 'dist', 'build', 'index.html')) || !existsSync(path.join(appDir, 'dist', 'src', 'index.js'))) {
+    console.log('bench: no production build yet; running npm run build');
+    run('npm', ['run', 'build'], { NODE_ENV: 'production' }, 'npm run build');
+  }
+  const env = {
+    NODE_ENV: 'production',
+    DATABASE_CLIENT: 'postgres',
+    DATABASE_NAME: opts.database,
+    APP_KEYS: `${secret()},${secret()}`,
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+  };
+  const seeded = await prepareDatabase(opts, env);
+  const { list, busiest } = await scenarios(opts.database);
+  const [{ count: articles }] = await sql(opts.database, `select count(distinct document_id) as count from articles`);
+  console.log(`bench: ${articles} articles; ${opts.connections} connections, ${opts.duration} s per scenario after ${opts.warmup} s of warm-up`);
+
+  const results = [];
+  let storyBytes = null;
+  let storyType = 'application/json; charset=utf-8';
+  for (const mode of opts.modes.split(',')) {
+    const { child, base } = await startServer(env, mode === 'cached');
+    const rss = new RssSampler(child.pid);
+    try {
+      for (const scenario of list) {
+        const url = `${base}${scenario.path}`;
+        const first = await fetch(url, scenario.request ? { method: 'POST', headers: scenario.request.headers, body: scenario.request.body } : {});
+        if (!first.ok) throw new Error(`${scenario.name}: ${url} answered ${first.status}: ${(await first.text()).slice(0, 300)}`);
+        const body = Buffer.from(await first.arrayBuffer());
+        if (scenario.name === 'story' && !storyBytes) {
+          storyBytes = body;
+          storyType = first.headers.get('content-type') ?? storyType;
+        }
+        await measure(url, scenario.request ?? {}, opts, opts.warmup);
+        rss.resetPeak();
+        const stats = await measure(url, scenario.request ?? {}, opts, opts.duration);
+        results.push({ scenario: scenario.name, label: scenario.label, mode, ...stats, peakRssMb: Math.round(rss.resetPeak() / 1024) });
+        console.log(`bench: ${mode.padEnd(8)} ${scenario.name.padEnd(8)} ${String(stats.requestsPerSecond).padStart(8)} req/s  p95 ${stats.p95} ms  errors ${stats.errors}`);
+      }
+    } finally {
+      rss.stop();
+      await stopServer(child);
+    }
+  }
+
+  const { child: ceilingChild, port } = await ceilingServer(storyBytes, storyType);
+  await measure(`http://127.0.0.1:${port}/`, {}, opts, opts.warmup);
+  const ceiling = await measure(`http://127.0.0.1:${port}/`, {}, opts, opts.duration);
+  ceilingChild.kill();
+  results.push({ scenario: 'ceiling', label: 'bare node:http, the bytes of (1)', mode: '-', ...ceiling, peakRssMb: null });
+
+  const core = results.find((r) => r.scenario === 'core' && r.mode === 'uncached');
+  for (const r of results) {
+    r.ratioToCeiling = Math.round((r.requestsPerSecond / ceiling.requestsPerSecond) * 1000) / 1000;
+    if (r.scenario === 'story' && core) r.ratioToCore = Math.round((r.requestsPerSecond / core.requestsPerSecond) * 100) / 100;
+  }
+
+  const header = ['scenario', 'mode', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'x ceiling', 'peak RSS MB'];
+  const rows = results.map((r) => [r.scenario, r.mode, r.requestsPerSecond, r.p50, r.p95, r.p99, r.errors, r.ratioToCeiling, r.peakRssMb ?? '-']);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+  console.log(`\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${rows.map(line).join('\n')}`);
+  const story = results.filter((r) => r.scenario === 'story');
+  for (const r of story) console.log(`bench: (1) ${r.mode}: ${(r.ratioToCeiling * 100).toFixed(1)}% of the ceiling${r.ratioToCore ? `, ${r.ratioToCore}x the plain core request` : ''}`);
+
+  mkdirSync(path.join(appDir, 'bench', 'results'), { recursive: true });
+  const file = path.join(appDir, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}-${articles}-articles.json`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), articles: Number(articles), busiestPerson: busiest, seeded, settings: { connections: opts.connections, duration: opts.duration, warmup: opts.warmup }, results }, null, 2)}\n`,
+  );
+  console.log(`bench: wrote ${path.relative(appDir, file)}`);
+  if (!opts.keep && !opts.reuse) await sql('postgres', `drop database "${opts.database}" with (force)`);
+}

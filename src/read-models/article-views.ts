@@ -1,0 +1,87 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { ARTICLE_DEFAULT_POPULATE } from '../api/article/middlewares/default-populate';
+import { collectDocumentTags } from '../domain/cache/tags';
+
+export const VIEWS_TABLE = 'newsroom_article_views';
+export const VIEW_DEPS_TABLE = 'newsroom_article_view_deps';
+const ARTICLE = 'api::article.article';
+
+type Row = Record<string, unknown> & { documentId: string; locale: string; slug: string; publishedAt: unknown };
+
+/**
+ * Rewrites the view rows of these articles from what is stored now: each version is
+ * read through the Document Service with the default populate and sanitized for the
+ * content API, exactly as GET /api/articles would return it.
+ */
+export async function rebuildArticleViews(strapi: Core.Strapi, knex: Knex, documentIds: string[]): Promise<void> {
+  if (documentIds.length === 0) return;
+  const contentType = strapi.contentType(ARTICLE);
+  const views: Array<Record<string, unknown>> = [];
+  const deps: Array<Record<string, string>> = [];
+  for (const status of ['draft', 'published'] as const) {
+    const documents = (await strapi.documents(ARTICLE).findMany({
+      filters: { documentId: { $in: documentIds } },
+      locale: '*',
+      status,
+      populate: structuredClone(ARTICLE_DEFAULT_POPULATE),
+    } as never)) as unknown as Row[];
+    for (const document of documents) {
+      const sanitized = await strapi.contentAPI.sanitize.output(document, contentType, {});
+      views.push({
+        document_id: document.documentId,
+        locale: document.locale,
+        published: status === 'published',
+        slug: document.slug,
+        body: JSON.stringify(sanitized),
+      });
+      const contained = new Set<string>();
+      collectDocumentTags(sanitized, contained);
+      for (const tag of contained) deps.push({ article_document_id: document.documentId, dependency_document_id: tag.slice('doc:'.length) });
+    }
+  }
+  await knex(VIEWS_TABLE).whereIn('document_id', documentIds).del();
+  await knex(VIEW_DEPS_TABLE).whereIn('article_document_id', documentIds).del();
+  for (let i = 0; i < views.length; i += 200) await knex(VIEWS_TABLE).insert(views.slice(i, i + 200));
+  const uniqueDeps = [...new Map(deps.map((d) => [`${d.article_document_id}|${d.dependency_document_id}`, d])).values()];
+  for (let i = 0; i < uniqueDeps.length; i += 500) await knex(VIEW_DEPS_TABLE).insert(uniqueDeps.slice(i, i + 500));
+}
+
+/** Articles whose views contain any of these documents. */
+export async function articlesContaining(knex: Knex, documentIds: string[]): Promise<string[]> {
+  if (documentIds.length === 0) return [];
+  const rows = (await knex(VIEW_DEPS_TABLE).distinct('article_document_id').whereIn('dependency_document_id', documentIds)) as Array<{ article_document_id: string }>;
+  return rows.map((r) => r.article_document_id);
+}
+
+export interface ArticleView {
+  documentId: string;
+  body: string;
+  dependencies: string[];
+}
+
+/** The stored view of an article version by slug, with the documents it contains (for cache tags). */
+export async function findArticleView(knex: Knex, slug: string, locale: string, published: boolean): Promise<ArticleView | null> {
+  const view = (await knex(VIEWS_TABLE).where({ slug, locale, published }).first('document_id', 'body')) as { document_id: string; body: string } | undefined;
+  if (!view) return null;
+  const deps = (await knex(VIEW_DEPS_TABLE).where({ article_document_id: view.document_id }).select('dependency_document_id')) as Array<{ dependency_document_id: string }>;
+  return { documentId: view.document_id, body: view.body, dependencies: deps.map((d) => d.dependency_document_id) };
+}
+
+/** Builds the views of every article when there are none (a database that predates the read model, or a bulk load). */
+export async function rebuildArticleViewsIfEmpty(strapi: Core.Strapi): Promise<void> {
+  const knex = strapi.db.connection as unknown as Knex;
+  const [{ n }] = (await knex(VIEWS_TABLE).count({ n: '*' })) as Array<{ n: number | string }>;
+  if (Number(n) > 0) return;
+  await rebuildAllArticleViews(strapi);
+}
+
+export async function rebuildAllArticleViews(strapi: Core.Strapi, batch = 100): Promise<number> {
+  const knex = strapi.db.connection as unknown as Knex;
+  const ids = ((await knex('articles').distinct('document_id')) as Array<{ document_id: string }>).map((r) => r.document_id);
+  for (let i = 0; i < ids.length; i += batch) {
+    await strapi.db.transaction(({ trx }) => rebuildArticleViews(strapi, trx as unknown as Knex, ids.slice(i, i + batch)));
+  }
+  if (ids.length > 0) strapi.log.info(`[views] built the views of ${ids.length} articles`);
+  return ids.length;
+}

@@ -1,0 +1,64 @@
+import { api, bearer, tokens } from '../helpers/http';
+import { STORY_SLUG } from '../fixtures/story-000';
+
+// `any`: response bodies are what the tests inspect; typing them fully would restate the schema under test.
+type Doc = Record<string, any>;
+const asTool = () => bearer(tokens.fullAccess());
+
+async function core(slug: string, locale: string, headers: Record<string, string> = {}, status = 'published'): Promise<Doc> {
+  const res = await api().get('/api/articles').query({ locale, status, 'filters[slug][$eq]': slug }).set(headers).expect(200);
+  return res.body.data[0];
+}
+
+describe('GET /api/articles/slug/:slug (the article read model)', () => {
+  it.each(['ar', 'en'])('returns exactly what the core request returns, in %s', async (locale) => {
+    const res = await api().get(`/api/articles/slug/${STORY_SLUG}`).query({ locale }).expect(200);
+    expect(res.body).toEqual({ data: await core(STORY_SLUG, locale), meta: {} });
+  });
+
+  it('follows writes to the article and to everything inside it', async () => {
+    const person = (await api().get('/api/people').query({ locale: 'ar', 'filters[slug][$eq]': 'tahseen-al-khafaji' }).expect(200)).body.data[0];
+    await api().put(`/api/people/${person.documentId}`).query({ locale: 'ar' }).set(asTool()).send({ data: { jobTitle: 'متحدث (معدل)' } }).expect(200);
+    try {
+      const view = (await api().get(`/api/articles/slug/${STORY_SLUG}`).query({ locale: 'ar' }).expect(200)).body.data;
+      expect(view.people.find((p: Doc) => p.slug === 'tahseen-al-khafaji').jobTitle).toBe('متحدث (معدل)');
+      expect(view).toEqual(await core(STORY_SLUG, 'ar'));
+    } finally {
+      await api()
+        .put(`/api/people/${person.documentId}`)
+        .query({ locale: 'ar' })
+        .set(asTool())
+        .send({ data: { jobTitle: 'المتحدث باسم قيادة العمليات المشتركة فى العراق' } })
+        .expect(200);
+    }
+    const restored = (await api().get(`/api/articles/slug/${STORY_SLUG}`).query({ locale: 'ar' }).expect(200)).body.data;
+    expect(restored).toEqual(await core(STORY_SLUG, 'ar'));
+  });
+
+  it('has drafts only for tokens, and new articles at once', async () => {
+    const created = await api()
+      .post('/api/articles')
+      .query({ status: 'draft' })
+      .set(asTool())
+      .send({ data: { headline: 'مسودة للقراءة', slug: 'views-draft-probe' } })
+      .expect(201);
+    const { documentId } = created.body.data;
+    try {
+      await api().get('/api/articles/slug/views-draft-probe').expect(404);
+      await api().get('/api/articles/slug/views-draft-probe').query({ status: 'draft' }).expect(403);
+      const draft = await api().get('/api/articles/slug/views-draft-probe').query({ status: 'draft' }).set(bearer(tokens.readOnly())).expect(200);
+      expect(draft.body.data).toEqual(await core('views-draft-probe', 'ar', bearer(tokens.readOnly()), 'draft'));
+      await api().put(`/api/articles/${documentId}`).set(asTool()).send({ data: { summary: 'نشر' } }).expect(200);
+      const published = await api().get('/api/articles/slug/views-draft-probe').expect(200);
+      expect(published.body.data).toMatchObject({ documentId, summary: 'نشر' });
+    } finally {
+      await api().delete(`/api/articles/${documentId}`).query({ locale: '*' }).set(asTool()).expect(204);
+    }
+    await api().get('/api/articles/slug/views-draft-probe').expect(404);
+  });
+
+  it('refuses unknown parameters and locales with a 400', async () => {
+    await api().get(`/api/articles/slug/${STORY_SLUG}`).query({ populate: '*' }).expect(400);
+    await api().get(`/api/articles/slug/${STORY_SLUG}`).query({ locale: 'xx' }).expect(400);
+  });
+});
