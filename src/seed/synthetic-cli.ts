@@ -97,6 +97,9 @@ export async function runSyntheticCli(argv: string[], appContext: AppContext, ou
       rows = loader.result().rows;
       // The bulk path writes rows, not documents: build the article views they imply.
       await rebuildAllArticleViews(strapi);
+      // Fresh statistics: right after a bulk load the planner would otherwise think the
+      // tables nearly empty and pick scans over the search and relation indexes.
+      if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw('ANALYZE');
     }
     // A running instance sharing this store (Redis) must not serve what predates the load.
     await responseCache()?.flush();
