@@ -3,6 +3,7 @@ import { ensureAdminAccounts } from './bootstrap/admin-accounts';
 import { applyContentManagerViews } from './bootstrap/content-manager-views';
 import { completeEditorRole, grantLocalesToContentRoles } from './bootstrap/content-roles';
 import { ensureNewsroomLocales } from './bootstrap/locales';
+import { ensureQueryIndexes } from './bootstrap/query-indexes';
 import { reconcilePublicPermissions } from './bootstrap/public-permissions';
 import { seedOnFirstBoot } from './bootstrap/seed-on-boot';
 import { installHttpFastPath } from './cache/http-fast-path';
@@ -42,6 +43,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureQueryIndexes(strapi);
     const createdLocales = await ensureNewsroomLocales(strapi);
     await grantLocalesToContentRoles(strapi, createdLocales);
     await completeEditorRole(strapi);
