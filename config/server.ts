@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { appKeys } from '../src/env/secrets';
+import cronTasks from './cron-tasks';
 
 export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => {
   return {
@@ -10,5 +11,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     proxy: env.bool('IS_PROXIED', false),
     app: { keys: appKeys(process.env) },
     logger: { config: { level: env('LOG_LEVEL', 'info') } },
+    // Scheduled jobs (config/cron-tasks.ts); each tick runs on one instance only.
+    cron: { enabled: env.bool('CRON_ENABLED', true), tasks: cronTasks },
   };
 };
