@@ -1,5 +1,5 @@
-// Three projects: fast unit tests beside the domain modules, API tests against one
-// booted app (tests/helpers/global-setup.ts), and the browser test of the admin panel.
+// Four projects: fast unit tests beside the domain modules, API tests against one
+// booted app (tests/helpers/global-setup.ts), the two-instance test, and the browser test of the admin panel.
 // `npm test` runs unit and api in band (the API suite shares one server and one
 // compiled dist/); `npm run test:browser` runs the browser project.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tests/tsconfig.json' }] };
@@ -21,6 +21,14 @@ module.exports = {
       transform,
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
+    },
+    {
+      // Not part of `npm test`: needs a production build, PostgreSQL and Redis (`npm run test:cluster`).
+      displayName: 'cluster',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/cluster'],
+      testMatch: ['**/*.test.ts'],
+      transform,
     },
     {
       // Not part of `npm test`: needs Chromium and an admin build (`npm run test:browser`).

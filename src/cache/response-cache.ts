@@ -65,7 +65,7 @@ let instance: ResponseCache | null = null;
 export function createResponseCache(settings: CacheSettings): ResponseCache | null {
   instance = settings.enabled
     ? new ResponseCache(
-        settings.redisUrl ? new RedisStore(settings.redisUrl, settings.ttlMs) : new MemoryStore(settings.maxBytes, settings.ttlMs),
+        settings.redisUrl ? new RedisStore(settings.redisUrl, settings.ttlMs, settings.redisPrefix) : new MemoryStore(settings.maxBytes, settings.ttlMs),
         settings,
       )
     : null;

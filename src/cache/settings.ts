@@ -8,6 +8,8 @@ export interface CacheSettings {
   cdnMaxAgeSeconds: number;
   /** Shared store for several instances. */
   redisUrl: string | null;
+  /** Key prefix in Redis, so environments or apps can share one Redis without sharing entries. */
+  redisPrefix: string;
 }
 
 type Environment = Record<string, string | undefined>;
@@ -27,5 +29,6 @@ export function cacheSettings(environment: Environment): CacheSettings {
     ttlMs: number(environment, 'CACHE_TTL_SECONDS', 86_400, 1) * 1000,
     cdnMaxAgeSeconds: number(environment, 'CACHE_CDN_MAX_AGE', 0, 0),
     redisUrl: environment.REDIS_URL?.trim() || null,
+    redisPrefix: environment.CACHE_REDIS_PREFIX?.trim() || 'newsroom:cache:',
   };
 }

@@ -1,0 +1,160 @@
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { ensureBuild, startApp, stopApp, type AppProcess } from '../helpers/app-process';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { SUPER_ADMIN } from '../fixtures/accounts';
+import { STORY_SLUG } from '../fixtures/story-000';
+
+/**
+ * Two production instances (`strapi start`) on one fresh PostgreSQL database and one
+ * Redis, as docs/deployment.md describes: a write through one is served by the other
+ * within a second, and a scheduled job runs once per tick, not once per instance.
+ */
+
+// `any`: response bodies are what the test inspects; typing them would restate the schema under test.
+type Doc = Record<string, any>;
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const PERSON = 'qasim-al-araji';
+const TICK_LINE = /\[jobs\] read-model-audit (\S+): (running on|skipped)/g;
+
+let database: TestDatabase;
+let prefix: string;
+let a: AppProcess | undefined;
+let b: AppProcess | undefined;
+let token: string;
+
+async function json(res: Response): Promise<Doc> {
+  const body = (await res.json()) as Doc;
+  if (!res.ok) throw new Error(`${res.url} answered ${res.status}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+const get = (app: AppProcess, path: string) => fetch(`${app.baseUrl}${path}`);
+const personPath = `/api/people?locale=ar&filters%5Bslug%5D%5B%24eq%5D=${PERSON}`;
+const storyPath = `/api/articles/slug/${STORY_SLUG}?locale=ar`;
+
+/** Which instance logged what for each tick of the audit job. */
+function ticks(apps: AppProcess[]): Map<string, string[]> {
+  const byTick = new Map<string, string[]>();
+  apps.forEach((app, i) => {
+    for (const [, tick, what] of app.output().matchAll(TICK_LINE)) {
+      byTick.set(tick!, [...(byTick.get(tick!) ?? []), `${i === 0 ? 'A' : 'B'} ${what === 'running on' ? 'ran' : 'skipped'}`]);
+    }
+  });
+  return byTick;
+}
+
+beforeAll(async () => {
+  // PostgreSQL and Redis are what this deployment is made of: no fallback to SQLite or memory.
+  process.env.DATABASE_CLIENT = 'postgres';
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect().catch((error: Error) => {
+    throw new Error(`Redis is not reachable at ${REDIS_URL}: ${error.message}. Start it (redis-server) or set REDIS_URL.`);
+  });
+  redis.disconnect();
+  ensureBuild(process.env.CLUSTER_TEST_SKIP_BUILD === 'true', 'cluster test');
+
+  database = await createTestDatabase();
+  prefix = `newsroom:cluster-test:${Date.now()}:`;
+  const env = {
+    ...database.env,
+    REDIS_URL,
+    CACHE_ENABLED: 'true',
+    CACHE_REDIS_PREFIX: prefix,
+    ADMIN_EMAIL: SUPER_ADMIN.email,
+    ADMIN_PASSWORD: SUPER_ADMIN.password,
+    // Every second, so a few seconds show several ticks.
+    JOB_READ_MODEL_AUDIT_CRON: '* * * * * *',
+    LOG_LEVEL: 'info',
+  };
+  // One instance boots a fresh database first (migrations, schema, seed), as deployment.md says.
+  a = await startApp(env, 'instance A');
+  b = await startApp({ ...env, SEED_ON_BOOT: 'false' }, 'instance B');
+
+  const login = await json(await fetch(`${a.baseUrl}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(SUPER_ADMIN) }));
+  const created = await json(
+    await fetch(`${a.baseUrl}/admin/api-tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${login.data.token}` },
+      body: JSON.stringify({ name: 'cluster-test', description: 'two-instance test', type: 'full-access', lifespan: null }),
+    }),
+  );
+  token = created.data.accessKey;
+}, 300_000);
+
+afterAll(async () => {
+  await Promise.all([stopApp(a?.child), stopApp(b?.child)]);
+  const redis = new Redis(REDIS_URL);
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length > 0) await redis.del(...keys);
+  redis.disconnect();
+  await database?.drop();
+});
+
+describe('two instances on one PostgreSQL and one Redis', () => {
+  it('serves an update made through instance A from instance B within one second', async () => {
+    // B caches the person and the story that contains them (in Redis, shared with A).
+    for (const path of [personPath, storyPath]) {
+      await json(await get(b!, path));
+      expect((await get(b!, path)).headers.get('x-cache')).toBe('HIT');
+    }
+    const person = (await json(await get(b!, personPath))).data[0];
+    expect(person).toMatchObject({ slug: PERSON, name: 'قاسم الأعرجي' });
+
+    const renamed = `${person.name} (اسم جديد ${Date.now()})`;
+    await json(
+      await fetch(`${a!.baseUrl}/api/people/${person.documentId}?locale=ar`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ data: { name: renamed } }),
+      }),
+    );
+    const acknowledged = Date.now();
+
+    let seen: { person: string; inStory: string[] } | undefined;
+    while (Date.now() - acknowledged < 1000) {
+      const [people, story] = await Promise.all([json(await get(b!, personPath)), json(await get(b!, storyPath))]);
+      seen = { person: people.data[0].name, inStory: story.data.people.map((p: Doc) => p.name) };
+      if (seen.person === renamed && seen.inStory.includes(renamed)) break;
+    }
+    const elapsed = Date.now() - acknowledged;
+    expect(seen).toMatchObject({ person: renamed, inStory: expect.arrayContaining([renamed]) });
+    expect(elapsed).toBeLessThan(1000);
+  });
+
+  it('runs each tick of a scheduled job on exactly one instance, and the job does its work', async () => {
+    // Break a read model behind Strapi's back, as an import or a restore would.
+    const pg = new Client({ host: process.env.DATABASE_HOST ?? '127.0.0.1', port: Number(process.env.DATABASE_PORT ?? 5432), user: process.env.DATABASE_USERNAME ?? 'postgres', database: database.env.DATABASE_NAME });
+    await pg.connect();
+    try {
+      const removed = await pg.query(`DELETE FROM newsroom_article_views WHERE slug = $1 AND locale = 'ar' AND published`, [STORY_SLUG]);
+      expect(removed.rowCount).toBe(1);
+
+      const shared = () => [...ticks([a!, b!]).entries()].filter(([, lines]) => lines.length === 2);
+      const deadline = Date.now() + 15_000;
+      let repaired = false;
+      while (Date.now() < deadline && !(repaired && shared().length >= 3)) {
+        await new Promise((r) => setTimeout(r, 500));
+        const rows = await pg.query(`SELECT 1 FROM newsroom_article_views WHERE slug = $1 AND locale = 'ar' AND published`, [STORY_SLUG]);
+        repaired = rows.rowCount === 1;
+      }
+      expect(repaired).toBe(true);
+
+      const runs = (await pg.query(`SELECT tick, instance, outcome FROM newsroom_job_runs WHERE job = 'read-model-audit' ORDER BY tick`)).rows;
+      expect(runs.some((run) => /rebuilt 1 article views/.test(run.outcome ?? ''))).toBe(true);
+      const byTick = ticks([a!, b!]);
+      // Ticks both schedulers fired for: one ran it, the other skipped it.
+      expect(shared().length).toBeGreaterThanOrEqual(3);
+      for (const [tick, lines] of byTick) {
+        expect({ tick, ran: lines.filter((l) => l.endsWith('ran')).length }).toEqual({ tick, ran: 1 });
+      }
+      // Both schedulers are live: every shared tick has a line from each instance.
+      for (const [tick, lines] of shared()) expect({ tick, instances: lines.map((l) => l[0]).sort() }).toEqual({ tick, instances: ['A', 'B'] });
+      // The database's record of runs agrees with the logs.
+      for (const run of runs) expect(byTick.get(run.tick)).toBeDefined();
+    } finally {
+      await pg.end();
+    }
+  });
+});
