@@ -36,19 +36,25 @@ export class ResponseCache {
       : 'public, max-age=0, must-revalidate';
   }
 
+  /** A hit, or null: a store that cannot answer (Redis away) is a miss, never an error. */
   lookup(key: string): CachedResponse | null | Promise<CachedResponse | null> {
-    return this.store.get(key);
+    const found = this.store.get(key);
+    return found instanceof Promise ? found.catch(() => null) : found;
   }
 
-  async epoch(): Promise<number> {
-    return this.store.epoch();
+  /** The store's epoch, or null when it cannot be read (then nothing is stored). */
+  async epoch(): Promise<number | null> {
+    try {
+      return await this.store.epoch();
+    } catch {
+      return null;
+    }
   }
 
   /** Stores unless an eviction happened since `startEpoch`; returns whether it stored. */
-  async save(key: string, entry: CachedResponse, tags: Iterable<string>, startEpoch: number): Promise<boolean> {
-    if ((await this.store.epoch()) !== startEpoch) return false;
-    await this.store.set(key, entry, [...tags]);
-    return true;
+  async save(key: string, entry: CachedResponse, tags: Iterable<string>, startEpoch: number | null): Promise<boolean> {
+    if (startEpoch === null) return false;
+    return this.store.setIfEpoch(key, entry, [...tags], startEpoch);
   }
 
   async evict(tags: Iterable<string>): Promise<number> {

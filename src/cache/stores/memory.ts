@@ -39,9 +39,11 @@ export class MemoryStore implements CacheStore {
     return slot.entry;
   }
 
-  async set(key: string, entry: CachedResponse, tags: readonly string[]): Promise<void> {
+  async setIfEpoch(key: string, entry: CachedResponse, tags: readonly string[], epoch: number): Promise<boolean> {
+    // Synchronous from here on: nothing can evict between the check and the write.
+    if (epoch !== this.currentEpoch) return false;
     const bytes = entry.body.length + key.length + JSON.stringify(entry.headers).length + 64;
-    if (bytes > this.maxBytes) return;
+    if (bytes > this.maxBytes) return false;
     this.remove(key);
     this.slots.set(key, { entry, tags, bytes, expires: this.now() + this.ttlMs });
     this.bytes += bytes;
@@ -55,6 +57,7 @@ export class MemoryStore implements CacheStore {
       if (oldest === undefined) break;
       this.remove(oldest);
     }
+    return this.slots.has(key);
   }
 
   async evict(tags: readonly string[]): Promise<number> {
