@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { ensureAdminAccounts } from './bootstrap/admin-accounts';
 import { applyContentManagerViews } from './bootstrap/content-manager-views';
 import { completeEditorRole, grantLocalesToContentRoles } from './bootstrap/content-roles';
@@ -7,6 +8,7 @@ import { ensureQueryIndexes } from './bootstrap/query-indexes';
 import { reconcilePublicPermissions } from './bootstrap/public-permissions';
 import { seedOnFirstBoot } from './bootstrap/seed-on-boot';
 import { installHttpFastPath } from './cache/http-fast-path';
+import { CrossProcessSignal } from './cache/cross-process';
 import { createResponseCache, responseCache } from './cache/response-cache';
 import { cacheSettings } from './cache/settings';
 import { registerArticleViews } from './document-middlewares/article-views';
@@ -56,6 +58,11 @@ export default {
 
     const cache = responseCache();
     if (cache) {
+      if (cache.store.kind === 'memory') {
+        // Other processes on this database (a seed script, another instance without Redis) write too.
+        cache.signal = new CrossProcessSignal(strapi.db.connection as unknown as Knex, () => cache.store.flush());
+        await cache.signal.start(1000);
+      }
       // Anything cached during boot (nothing, normally) predates the seed; start clean.
       await cache.flush();
       installHttpFastPath(strapi.server.httpServer, cache, `${strapi.config.get<string>('api.rest.prefix', '/api')}/`);
@@ -64,6 +71,7 @@ export default {
   },
 
   async destroy() {
+    responseCache()?.signal?.stop();
     await responseCache()?.store.close();
   },
 };

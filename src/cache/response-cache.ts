@@ -1,3 +1,4 @@
+import type { CrossProcessSignal } from './cross-process';
 import { MemoryStore } from './stores/memory';
 import { RedisStore } from './stores/redis';
 import type { CachedResponse, CacheStore } from './stores/types';
@@ -24,6 +25,8 @@ export function storableHeaders(headers: Record<string, unknown>): Record<string
 export class ResponseCache {
   hits = 0;
   misses = 0;
+  /** Set for a memory store: tells other processes on the same database about evictions. */
+  signal: CrossProcessSignal | null = null;
 
   constructor(
     readonly store: CacheStore,
@@ -58,11 +61,14 @@ export class ResponseCache {
   }
 
   async evict(tags: Iterable<string>): Promise<number> {
-    return this.store.evict([...new Set(tags)]);
+    const removed = await this.store.evict([...new Set(tags)]);
+    await this.signal?.advance();
+    return removed;
   }
 
   async flush(): Promise<void> {
     await this.store.flush();
+    await this.signal?.advance();
   }
 }
 

@@ -1,4 +1,5 @@
 import { adminLogin, api, bearer, graphql, tokens } from '../helpers/http';
+import { runSeed } from '../helpers/seed-cli';
 import { SUPER_ADMIN } from '../fixtures/accounts';
 import { STORY_SLUG } from '../fixtures/story-000';
 
@@ -117,6 +118,22 @@ describe('the cache is never stale', () => {
     await cachedGet(`/api/people/${documentId}`, { locale: 'ar' });
     await api().delete(`/api/people/${documentId}`).query({ locale: '*' }).set(asTool()).expect(204);
     await api().get(`/api/people/${documentId}`).query({ locale: 'ar' }).expect(404);
+  });
+
+  it('a write made by another process on the same database (npm run seed) reaches the in-memory cache within seconds', async () => {
+    const query = { locale: 'en', 'filters[slug][$eq]': 'qasim-al-araji' };
+    await api().put(`/api/people/${araji.documentId}`).query({ locale: 'en' }).set(asTool()).send({ data: { jobTitle: 'Edited by hand' } }).expect(200);
+    expect((await cachedGet('/api/people', query)).body.data[0].jobTitle).toBe('Edited by hand');
+
+    // The seed restores the story's values from its own process, with its own cache.
+    const seeded = await runSeed();
+    expect(seeded).toMatchObject({ code: 0 });
+    let jobTitle = '';
+    for (let attempt = 0; attempt < 30 && jobTitle !== araji.jobTitle; attempt++) {
+      await new Promise((r) => setTimeout(r, 100));
+      jobTitle = (await api().get('/api/people').query(query).expect(200)).body.data[0].jobTitle;
+    }
+    expect(jobTitle).toBe(araji.jobTitle);
   });
 
   it('a public permission revoked in the admin takes effect at once', async () => {
