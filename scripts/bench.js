@@ -101,6 +101,8 @@ class RssSampler {
   constructor(pid) {
     this.pid = pid;
     this.peakKb = 0;
+    /** Over the server's whole life: boot, warm-ups and every scenario. */
+    this.overallKb = 0;
     this.timer = setInterval(() => this.sample(), 100);
   }
   sample() {
@@ -108,6 +110,7 @@ class RssSampler {
       const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       if (kb > this.peakKb) this.peakKb = kb;
+      if (kb > this.overallKb) this.overallKb = kb;
     } catch {
       /* process gone */
     }
@@ -274,6 +277,7 @@ async function main() {
   console.log(`bench: ${articles} articles; ${opts.connections} connections, ${opts.duration} s per scenario after ${opts.warmup} s of warm-up`);
 
   const results = [];
+  const overallRss = {};
   let storyBytes = null;
   let storyType = 'application/json; charset=utf-8';
   for (const mode of opts.modes.split(',')) {
@@ -299,6 +303,8 @@ async function main() {
       rss.stop();
       await stopServer(child);
     }
+    overallRss[mode] = Math.round(rss.overallKb / 1024);
+    console.log(`bench: ${mode} server peak RSS over its whole run: ${overallRss[mode]} MB`);
   }
 
   const { child: ceilingChild, port } = await ceilingServer(storyBytes, storyType);
@@ -325,7 +331,7 @@ async function main() {
   const file = path.join(appDir, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}-${articles}-articles.json`);
   writeFileSync(
     file,
-    `${JSON.stringify({ date: new Date().toISOString(), articles: Number(articles), busiestPerson: busiest, seeded, settings: { connections: opts.connections, duration: opts.duration, warmup: opts.warmup }, results }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), articles: Number(articles), busiestPerson: busiest, seeded, settings: { connections: opts.connections, duration: opts.duration, warmup: opts.warmup, nodeOptions: process.env.NODE_OPTIONS || START_NODE_OPTIONS }, overallPeakRssMb: overallRss, results }, null, 2)}\n`,
   );
   console.log(`bench: wrote ${path.relative(appDir, file)}`);
   if (!opts.keep && !opts.reuse) await sql('postgres', `drop database "${opts.database}" with (force)`);

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'child_process';
 import { rmSync } from 'fs';
-import net from 'net';
 import path from 'path';
 import request from 'supertest';
+import { freePort } from '../helpers/app-process';
 
 /** Boot behaviour that needs its own process: the production secret check and SEED_ON_BOOT=false. */
 const appDir = path.resolve(__dirname, '..', '..');
@@ -24,17 +24,6 @@ function strapiStart(overrides: NodeJS.ProcessEnv): { child: ChildProcess; done:
     }),
   );
   return { child, done };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 const strong = (n: number) => `s3cure-${n}-Qm9vQmFyQmF6UXV4`;
