@@ -7,6 +7,12 @@ import { rebuildArticleViews, VIEWS_TABLE } from '../read-models/article-views';
 
 const TABLES: Record<SearchType, string> = { article: 'articles', quote: 'quotes', person: 'people' };
 const BATCH = 100;
+/**
+ * At most this many documents per read model per run, so one run stays short (a few
+ * minutes at worst) and does not overlap the next; the rest waits for the next tick.
+ * Reads never wait for it: a missing article view is built on first read.
+ */
+const MAX_PER_RUN = 2000;
 
 /**
  * Documents whose versions (locale × draft/published) and read-model rows disagree:
@@ -32,17 +38,20 @@ export async function driftedDocuments(knex: Knex, table: string, readModel: str
 /** Finds and rebuilds drifted article views and search rows; returns what it did. */
 export async function auditReadModels(strapi: Core.Strapi): Promise<string> {
   const knex = strapi.db.connection as unknown as Knex;
+  const count = (done: number, found: number) => (done === found ? `${done}` : `${done} of ${found}`);
   const views = await driftedDocuments(knex, 'articles', VIEWS_TABLE);
-  for (let i = 0; i < views.length; i += BATCH) {
-    await strapi.db.transaction(({ trx }) => rebuildArticleViews(strapi, trx as unknown as Knex, views.slice(i, i + BATCH)));
+  const viewsNow = views.slice(0, MAX_PER_RUN);
+  for (let i = 0; i < viewsNow.length; i += BATCH) {
+    await strapi.db.transaction(({ trx }) => rebuildArticleViews(strapi, trx as unknown as Knex, viewsNow.slice(i, i + BATCH)));
   }
-  const repaired: string[] = [`${views.length} article views`];
+  const repaired: string[] = [`${count(viewsNow.length, views.length)} article views`];
   for (const type of SEARCH_TYPES) {
     const drifted = await driftedDocuments(knex, TABLES[type], SEARCH_TABLE, type);
-    for (const documentId of drifted) {
+    const now = drifted.slice(0, MAX_PER_RUN);
+    for (const documentId of now) {
       await strapi.db.transaction(({ trx }) => reindexDocument(strapi, trx as unknown as Knex, type, documentId));
     }
-    repaired.push(`${drifted.length} ${type} search entries`);
+    repaired.push(`${count(now.length, drifted.length)} ${type} search entries`);
   }
   return `rebuilt ${repaired.join(', ')}`;
 }

@@ -68,6 +68,35 @@ export async function findArticleView(knex: Knex, slug: string, locale: string, 
   return { documentId: view.document_id, body: view.body, dependencies: deps.map((d) => d.dependency_document_id) };
 }
 
+/**
+ * The view of an article version by slug, built on the spot when the row is missing
+ * but the article exists: after a `strapi import`, a restore or SQL by hand, which
+ * write rows without the Document Service, the endpoint stays correct while the
+ * scheduled audit catches up. A build that loses a race with a concurrent write's own
+ * rebuild is harmless: that write's rows are read instead.
+ */
+export async function findOrBuildArticleView(strapi: Core.Strapi, slug: string, locale: string, published: boolean): Promise<ArticleView | null> {
+  const knex = strapi.db.connection as unknown as Knex;
+  const view = await findArticleView(knex, slug, locale, published);
+  if (view) return view;
+  const article = (await strapi.db.query(ARTICLE).findOne({
+    where: { slug, locale, publishedAt: published ? { $notNull: true } : { $null: true } },
+    select: ['documentId'],
+  })) as { documentId: string } | null;
+  if (!article) return null;
+  try {
+    // Outside the request's context: building the views reads the draft too, which is
+    // the system's own read, not the (possibly public) caller's.
+    const outsideRequest = undefined as unknown as Parameters<typeof strapi.requestContext.run>[0];
+    await strapi.requestContext.run(outsideRequest, async () => {
+      await strapi.db.transaction(({ trx }) => rebuildArticleViews(strapi, trx as unknown as Knex, [article.documentId]));
+    });
+  } catch (error) {
+    strapi.log.warn(`[views] could not build the view of ${article.documentId}: ${(error as Error).message}`);
+  }
+  return findArticleView(knex, slug, locale, published);
+}
+
 /** Builds the views of every article when there are none (a database that predates the read model, or a bulk load). */
 export async function rebuildArticleViewsIfEmpty(strapi: Core.Strapi): Promise<void> {
   const knex = strapi.db.connection as unknown as Knex;

@@ -1,4 +1,5 @@
 import { api, bearer, tokens } from '../helpers/http';
+import { openTestDb } from '../helpers/test-database';
 import { STORY_SLUG } from '../fixtures/story-000';
 
 // `any`: response bodies are what the tests inspect; typing them fully would restate the schema under test.
@@ -33,6 +34,21 @@ describe('GET /api/articles/slug/:slug (the article read model)', () => {
     }
     const restored = (await api().get(`/api/articles/slug/${STORY_SLUG}`).query({ locale: 'ar' }).expect(200)).body.data;
     expect(restored).toEqual(await core(STORY_SLUG, 'ar'));
+  });
+
+  it('rebuilds a row missing after a write that bypassed Strapi (an import, a restore), instead of a 404', async () => {
+    const db = await openTestDb();
+    try {
+      await db.rows(`DELETE FROM newsroom_article_views WHERE slug = '${STORY_SLUG}' AND locale = 'en'`);
+      expect(await db.rows(`SELECT id FROM newsroom_article_views WHERE slug = '${STORY_SLUG}' AND locale = 'en'`)).toHaveLength(0);
+      const res = await api().get(`/api/articles/slug/${STORY_SLUG}`).query({ locale: 'en' }).expect(200);
+      expect(res.body).toEqual({ data: await core(STORY_SLUG, 'en'), meta: {} });
+      // Rebuilt for later reads: the published version and the draft.
+      expect(await db.rows(`SELECT id FROM newsroom_article_views WHERE slug = '${STORY_SLUG}' AND locale = 'en'`)).toHaveLength(2);
+    } finally {
+      await db.close();
+    }
+    await api().get('/api/articles/slug/no-such-article').query({ locale: 'en' }).expect(404);
   });
 
   it('has drafts only for tokens, and new articles at once', async () => {

@@ -9,8 +9,7 @@ import { articleNinjs } from '../../../domain/formats/ninjs';
 import { ARTICLE_DEFAULT_POPULATE } from '../middlewares/default-populate';
 import { draftReadAllowed, DRAFTS_NEED_TOKEN_MESSAGE } from '../../../domain/access/draft-access';
 import { docTag, tagCurrentResponse, typeTag } from '../../../domain/cache/tags';
-import { findArticleView } from '../../../read-models/article-views';
-import type { Knex } from 'knex';
+import { findOrBuildArticleView } from '../../../read-models/article-views';
 
 const FORMAT_PARAMS = new Set(['locale', 'status']);
 
@@ -66,7 +65,7 @@ export default factories.createCoreController('api::article.article', ({ strapi 
       if (!draftReadAllowed({ status, strategy: ctx.state.auth?.strategy?.name })) throw new errors.PolicyError(DRAFTS_NEED_TOKEN_MESSAGE);
       const locale = typeof ctx.query.locale === 'string' ? ctx.query.locale : await strapi.plugin('i18n').service('locales').getDefaultLocale();
       const { slug } = ctx.params as { slug: string };
-      const view = await findArticleView(strapi.db.connection as unknown as Knex, slug, locale, status === 'published');
+      const view = await findOrBuildArticleView(strapi, slug, locale, status === 'published');
       // The answer depends on which article has this slug, and on everything inside it.
       tagCurrentResponse(ctx.state as { cacheTags?: Set<string> }, [typeTag('api::article.article'), ...(view ? [view.documentId, ...view.dependencies].map(docTag) : [])]);
       if (!view) throw new errors.NotFoundError(`No ${status} article with slug "${slug}" in locale ${locale}`);
