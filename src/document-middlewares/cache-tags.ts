@@ -36,21 +36,30 @@ export function registerCacheTags(strapi: Core.Strapi): void {
 
     const cache = responseCache();
     if (!cache) return next();
-    return strapi.db.transaction(async ({ onCommit }) => {
+    let eviction: Promise<unknown> | undefined;
+    const result = await strapi.db.transaction(async ({ onCommit }) => {
       const documentId = (context.params as { documentId?: string } | undefined)?.documentId;
       const before = documentId ? await linkedDocuments(strapi, uid, documentId) : new Set<string>();
-      const result = await next();
-      const id = documentId ?? (result as { documentId?: string } | null)?.documentId;
+      const written = await next();
+      const id = documentId ?? (written as { documentId?: string } | null)?.documentId;
       const tags = new Set([typeTag(uid), ...before]);
       if (id) {
         tags.add(docTag(id));
         for (const tag of await linkedDocuments(strapi, uid, id)) tags.add(tag);
       }
+      // After the commit, never before: a read between an eviction and the commit would
+      // cache the old data again.
       onCommit(() => {
-        cache.evict(tags).catch((error: Error) => strapi.log.error(`[cache] eviction failed: ${error.message}`));
+        eviction = cache.evict(tags).catch((error: Error) => strapi.log.error(`[cache] eviction failed: ${error.message}`));
       });
-      return result;
+      return written;
     });
+    // Strapi runs commit callbacks before transaction() resolves, so when this write's
+    // transaction was the outermost one the eviction has started: wait for it, so the
+    // write is acknowledged only once no cache (memory or Redis) can serve the old data.
+    // Inside a caller's transaction it runs when that one commits.
+    await eviction;
+    return result;
   });
 }
 

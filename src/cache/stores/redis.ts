@@ -44,7 +44,10 @@ export class RedisStore implements CacheStore {
     this.redis.on('error', () => undefined);
     // What a failed eviction left behind cannot be known, so drop everything once Redis is back.
     this.redis.on('ready', () => {
-      if (this.flushWhenBack) this.flush().then(() => (this.flushWhenBack = false), () => undefined);
+      if (!this.flushWhenBack) return;
+      this.flushWhenBack = false;
+      // Sets the flag again if Redis went away mid-flush.
+      void this.flush();
     });
   }
 
@@ -97,14 +100,23 @@ export class RedisStore implements CacheStore {
     return Number((await this.redis.get(`${this.prefix}epoch`)) ?? 0);
   }
 
+  /**
+   * Never throws: a flush is asked for by a write (permissions, locales) or by the boot,
+   * and neither may fail because the cache is away. A flush that cannot run now runs
+   * as soon as Redis is back, and nothing is stored until then.
+   */
   async flush(): Promise<void> {
-    await this.redis.incr(`${this.prefix}epoch`);
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.prefix}[et]:*`, 'COUNT', 500);
-      cursor = next;
-      if (keys.length > 0) await this.redis.del(...keys);
-    } while (cursor !== '0');
+    try {
+      await this.redis.incr(`${this.prefix}epoch`);
+      let cursor = '0';
+      do {
+        const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.prefix}[et]:*`, 'COUNT', 500);
+        cursor = next;
+        if (keys.length > 0) await this.redis.del(...keys);
+      } while (cursor !== '0');
+    } catch {
+      this.flushWhenBack = true;
+    }
   }
 
   async close(): Promise<void> {
