@@ -90,11 +90,14 @@ async function prepareDatabase(opts, env) {
   }
   if (exists) await sql('postgres', `drop database "${opts.database}" with (force)`);
   await sql('postgres', `create database "${opts.database}"`);
+  // The scripts' own summary lines, not the log lines Strapi prints around them.
+  const summary = (output, pattern) => output.split('\n').filter((line) => pattern.test(line)).pop() ?? '(no summary printed)';
   const story = run(process.execPath, ['scripts/seed.js', '--no-compile'], env, 'seed');
-  console.log(`bench: ${story.output.split('\n').pop()}`);
+  console.log(`bench: ${summary(story.output, /^seed:/)}`);
   const synthetic = run(process.execPath, ['scripts/seed-synthetic.js', '--no-compile', '--articles', String(opts.articles)], env, 'seed:synthetic');
-  console.log(`bench: ${synthetic.output.split('\n').pop()}`);
-  return synthetic.output.split('\n').pop();
+  const loaded = summary(synthetic.output, /^seed:synthetic: loaded/);
+  console.log(`bench: ${loaded}`);
+  return loaded;
 }
 
 class RssSampler {

@@ -12,7 +12,8 @@ secret() { node -e "console.log(require('crypto').randomBytes(24).toString('base
 
 createdb -h "${DATABASE_HOST:-127.0.0.1}" -p "${DATABASE_PORT:-5432}" -U "${DATABASE_USERNAME:-postgres}" "$db"
 cleanup() {
-  [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  # The whole process group: npm, its shell and the node server it started.
+  [ -n "${pid:-}" ] && kill -- "-$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
   dropdb --force -h "${DATABASE_HOST:-127.0.0.1}" -p "${DATABASE_PORT:-5432}" -U "${DATABASE_USERNAME:-postgres}" "$db" || true
 }
 trap cleanup EXIT
@@ -22,7 +23,7 @@ NODE_ENV=production npm run build
 NODE_ENV=production DATABASE_CLIENT=postgres DATABASE_NAME="$db" HOST=127.0.0.1 PORT="$port" \
   APP_KEYS="$(secret),$(secret)" API_TOKEN_SALT="$(secret)" ADMIN_JWT_SECRET="$(secret)" \
   TRANSFER_TOKEN_SALT="$(secret)" JWT_SECRET="$(secret)" ENCRYPTION_KEY="$(secret)" \
-  npm start >"$log" 2>&1 &
+  setsid npm start >"$log" 2>&1 &
 pid=$!
 
 for _ in $(seq 1 90); do
