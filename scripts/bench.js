@@ -319,7 +319,8 @@ async function main() {
   const core = results.find((r) => r.scenario === 'core' && r.mode === 'uncached');
   for (const r of results) {
     r.ratioToCeiling = Math.round((r.requestsPerSecond / ceiling.requestsPerSecond) * 1000) / 1000;
-    if (r.scenario === 'story' && core) r.ratioToCore = Math.round((r.requestsPerSecond / core.requestsPerSecond) * 100) / 100;
+    // No ratio when no core request finished within the duration (it can take seconds each).
+    if (r.scenario === 'story' && core?.requestsPerSecond) r.ratioToCore = Math.round((r.requestsPerSecond / core.requestsPerSecond) * 100) / 100;
   }
 
   const header = ['scenario', 'mode', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'x ceiling', 'peak RSS MB'];
@@ -328,6 +329,9 @@ async function main() {
   const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
   console.log(`\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${rows.map(line).join('\n')}`);
   const story = results.filter((r) => r.scenario === 'story');
+  for (const r of results.filter((row) => row.mode !== '-' && row.requests === 0)) {
+    console.log(`bench: warning: no ${r.mode} ${r.scenario} request finished in ${opts.duration} s; use a longer --duration`);
+  }
   for (const r of story) console.log(`bench: (1) ${r.mode}: ${(r.ratioToCeiling * 100).toFixed(1)}% of the ceiling${r.ratioToCore ? `, ${r.ratioToCore}x the plain core request` : ''}`);
 
   mkdirSync(path.join(appDir, 'bench', 'results'), { recursive: true });
