@@ -1,21 +1,44 @@
 import type { Core } from '@strapi/strapi';
+import { httpSettings } from '../src/domain/http/settings';
 
-const config: Core.Config.Middlewares = [
-  'strapi::logger',
-  'strapi::errors',
-  'strapi::security',
-  'strapi::cors',
-  'strapi::poweredBy',
-  'strapi::query',
-  // Rejects `?locale=` values that are not configured, before any controller turns them into a 500 or an empty page.
-  'global::validate-locale',
-  'strapi::body',
-  // After body parsing (GraphQL queries are keyed by their body), before the session and routes.
-  // Cached REST reads never get this far: src/cache/http-fast-path.ts answers them.
-  'global::response-cache',
-  'strapi::session',
-  'strapi::favicon',
-  'strapi::public',
-];
-
-export default config;
+export default (): Core.Config.Middlewares => {
+  // Limits, origins and headers come from the environment (docs/security.md); a bad value stops the boot.
+  const http = httpSettings(process.env);
+  return [
+    'strapi::logger',
+    'strapi::errors',
+    // Database away -> 503 with Retry-After; a query the database refused because of its parameters -> 400.
+    'global::content-api-errors',
+    {
+      name: 'strapi::security',
+      config: {
+        hsts: http.hstsMaxAgeSeconds > 0 ? { maxAge: http.hstsMaxAgeSeconds, includeSubDomains: true } : false,
+        contentSecurityPolicy: {
+          useDefaults: true,
+          directives: {
+            // Strapi's defaults plus the media CDN the uploads are served from, if any.
+            'img-src': ["'self'", 'data:', 'blob:', 'market-assets.strapi.io', ...http.cspMediaSources],
+            'media-src': ["'self'", 'data:', 'blob:', ...http.cspMediaSources],
+            upgradeInsecureRequests: null,
+          },
+        },
+        referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+      },
+    },
+    // src/cache/http-fast-path.ts answers cached reads with the same origins (it cannot store them per origin).
+    { name: 'strapi::cors', config: { origin: http.corsOrigins } },
+    // No strapi::poweredBy: naming the stack to the world helps nobody but an attacker.
+    'strapi::query',
+    // Rejects `?locale=` values that are not configured, before any controller turns them into a 500 or an empty page.
+    'global::validate-locale',
+    { name: 'strapi::body', config: { jsonLimit: http.bodyLimit, formLimit: http.bodyLimit, textLimit: http.bodyLimit } },
+    // Reads GraphQL bodies (strapi::body skips them) under the same limit, refuses documents the plugin would crash on.
+    'global::graphql-body',
+    // After body parsing (GraphQL queries are keyed by their body), before the session and routes.
+    // Cached REST reads never get this far: src/cache/http-fast-path.ts answers them.
+    'global::response-cache',
+    'strapi::session',
+    'strapi::favicon',
+    'strapi::public',
+  ];
+};

@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { secret } from '../src/env/secrets';
+import { httpSettings } from '../src/domain/http/settings';
 import { amountLimitRule } from '../src/graphql/amount-limit';
 import { cacheTagsPlugin } from '../src/graphql/cache-tags';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const amountLimit = env.int('GRAPHQL_AMOUNT_LIMIT', 250);
+  const http = httpSettings(process.env);
   return {
     'users-permissions': {
       config: {
@@ -31,6 +33,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
           // The plugin concatenates these arrays onto its own depth-limit rule and plugins.
           validationRules: [amountLimitRule(amountLimit)],
           plugins: [cacheTagsPlugin],
+          // The plugin otherwise adds its own CORS allowing every origin; strapi::cors (CORS_ORIGINS) governs.
+          cors: false,
+          // Same body limit as REST (REQUEST_BODY_LIMIT); an oversized query is a 413, not parsed.
+          bodyParserConfig: { jsonLimit: http.bodyLimit, enableTypes: ['json'] },
         },
       },
     },

@@ -8,6 +8,8 @@ import { ensureQueryIndexes } from './bootstrap/query-indexes';
 import { reconcilePublicPermissions } from './bootstrap/public-permissions';
 import { seedOnFirstBoot } from './bootstrap/seed-on-boot';
 import { installHttpFastPath } from './cache/http-fast-path';
+import { httpSettings, type HttpSettings } from './domain/http/settings';
+import { installRateLimit, type RateLimitHandle } from './http/rate-limit';
 import { CrossProcessSignal } from './cache/cross-process';
 import { createResponseCache, responseCache } from './cache/response-cache';
 import { cacheSettings } from './cache/settings';
@@ -17,18 +19,22 @@ import { registerDraftsNeedToken } from './document-middlewares/drafts-need-toke
 import { registerLocaleSync } from './document-middlewares/locale-sync';
 import { registerQuoteAttribution } from './document-middlewares/quote-attribution';
 import { rebuildSearchIndexIfEmpty, registerSearchIndex } from './document-middlewares/search-index';
+import { registerPluginGuards } from './graphql/plugin-guards';
 import { registerSearchGraphql } from './graphql/search';
 import { rebuildArticleViewsIfEmpty } from './read-models/article-views';
 import { declaredAccounts, type DeclaredAccount } from './domain/accounts/admin-accounts';
 import { assertProductionSecrets } from './env/secrets';
 
 let accounts: DeclaredAccount[] = [];
+let http: HttpSettings;
+let rateLimit: RateLimitHandle | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // Configuration that would make the boot unsafe fails here, before the database is touched.
     assertProductionSecrets(process.env);
     accounts = declaredAccounts(process.env);
+    http = httpSettings(process.env);
     createResponseCache(cacheSettings(process.env));
 
     // Outermost: tags cacheable reads with what they returned, evicts after writes commit.
@@ -42,6 +48,7 @@ export default {
     registerSearchIndex(strapi);
     registerArticleViews(strapi);
     registerSearchGraphql(strapi);
+    registerPluginGuards(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -56,6 +63,7 @@ export default {
     await rebuildArticleViewsIfEmpty(strapi);
     await seedOnFirstBoot(strapi);
 
+    const restPrefix = `${strapi.config.get<string>('api.rest.prefix', '/api')}/`;
     const cache = responseCache();
     if (cache) {
       if (cache.store.kind === 'memory') {
@@ -65,12 +73,23 @@ export default {
       }
       // Anything cached during boot (nothing, normally) predates the seed; start clean.
       await cache.flush();
-      installHttpFastPath(strapi.server.httpServer, cache, `${strapi.config.get<string>('api.rest.prefix', '/api')}/`);
+      installHttpFastPath(strapi.server.httpServer, cache, restPrefix, http.corsOrigins);
       strapi.log.info(`[cache] response cache on (${cache.store.kind} store)`);
+    }
+    // Outermost, in front of the fast path: cached answers count against the limit too.
+    if (http.rateLimit.enabled) {
+      rateLimit = installRateLimit(strapi.server.httpServer, http.rateLimit, {
+        restPrefix,
+        graphqlPath: strapi.config.get<string>('plugin::graphql.endpoint', '/graphql'),
+        proxied: strapi.config.get<boolean>('server.proxy', false),
+      });
+      const { max, windowSeconds, redisUrl } = http.rateLimit;
+      strapi.log.info(`[rate-limit] ${max} requests per ${windowSeconds} s per address (${redisUrl ? 'redis' : 'memory'} counters)`);
     }
   },
 
   async destroy() {
+    await rateLimit?.close();
     responseCache()?.signal?.stop();
     await responseCache()?.store.close();
   },

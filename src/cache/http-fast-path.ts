@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import { etagMatches, restKey } from '../domain/cache/key';
+import { allowedOrigin } from '../domain/http/settings';
 import type { ResponseCache } from './response-cache';
 import type { CachedResponse } from './stores/types';
 
@@ -9,13 +10,19 @@ import type { CachedResponse } from './stores/types';
  * misses and everything else go to Strapi unchanged. Requests with credentials are
  * never answered from the cache.
  */
-export function installHttpFastPath(server: Server, cache: ResponseCache, prefix = '/api/'): void {
+export function installHttpFastPath(server: Server, cache: ResponseCache, prefix = '/api/', corsOrigins: readonly string[] = []): void {
   const [strapiListener] = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   if (!strapiListener) throw new Error('the HTTP server has no request listener to put the cache in front of');
   server.removeAllListeners('request');
 
   const send = (req: IncomingMessage, res: ServerResponse, entry: CachedResponse) => {
     cache.hits += 1;
+    // CORS headers are not stored (they depend on who asks); answer as strapi::cors would.
+    const origin = allowedOrigin(req.headers.origin, corsOrigins);
+    if (origin) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('access-control-allow-credentials', 'true');
+    }
     if (etagMatches(req.headers['if-none-match'] as string | undefined, entry.etag)) {
       res.writeHead(304, { etag: entry.etag, 'cache-control': cache.cacheControl(), 'x-cache': 'HIT' });
       res.end();

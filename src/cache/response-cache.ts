@@ -4,8 +4,15 @@ import { RedisStore } from './stores/redis';
 import type { CachedResponse, CacheStore } from './stores/types';
 import type { CacheSettings } from './settings';
 
-/** Response headers that belong to one exchange, not to the content. */
-const EPHEMERAL_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'set-cookie', 'x-response-time', 'x-cache', 'etag']);
+/**
+ * Response headers that belong to one exchange, not to the content. CORS headers depend on
+ * the asking origin (the fast path computes them per request); rate-limit headers on the client.
+ */
+const EPHEMERAL_HEADERS = new Set([
+  'date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'set-cookie', 'x-response-time', 'x-cache', 'etag',
+  'access-control-allow-origin', 'access-control-allow-credentials', 'access-control-expose-headers',
+  'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset',
+]);
 
 export function storableHeaders(headers: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import coBody from 'co-body';
 import { etagMatches, etagOf, graphqlKey, isAnonymous, restKey, type GraphqlRequest } from '../domain/cache/key';
 import { collectDocumentTags } from '../domain/cache/tags';
 import { responseCache, storableHeaders } from '../cache/response-cache';
@@ -28,17 +27,8 @@ const responseCacheMiddleware: Core.MiddlewareFactory = (_config, { strapi }) =>
 
     let key: string | null = null;
     if ((ctx.method === 'GET' || ctx.method === 'HEAD') && ctx.path.startsWith(restPrefix)) key = restKey(ctx.path, ctx.querystring);
-    else if (ctx.method === 'POST' && ctx.path === graphqlPath && ctx.is('application/json')) {
-      // Strapi's body parser skips the GraphQL endpoint; parse here (the GraphQL handler's own
-      // parser then finds ctx.request.body set and leaves the consumed stream alone).
-      try {
-        ctx.request.body = await coBody.json(ctx.req, { limit: '1mb' });
-      } catch (error) {
-        const status = (error as { status?: number }).status ?? 400;
-        ctx.status = status;
-        ctx.body = { errors: [{ message: status === 413 ? 'Request body too large' : 'Request body is not valid JSON' }] };
-        return;
-      }
+    else if (ctx.method === 'POST' && ctx.path === graphqlPath && ctx.request.body !== undefined) {
+      // Read by src/middlewares/graphql-body.ts.
       key = graphqlKey(ctx.path, ctx.request.body as GraphqlRequest);
     }
     if (!key) return next();

@@ -39,6 +39,8 @@ export default async function globalSetup(): Promise<void> {
     EDITOR_PASSWORD: EDITOR.password,
     FRONTEND_URL,
     PREVIEW_SECRET,
+    // The one origin a browser may call the API from (docs/security.md); tests/api/security-headers.test.ts checks it.
+    CORS_ORIGINS: FRONTEND_URL,
   });
   const database = await createTestDatabase();
   // The app below, the seed CLI the tests spawn and the tests' own connections all use it.
@@ -71,6 +73,13 @@ export default async function globalSetup(): Promise<void> {
     process.env.TEST_FULL_ACCESS_TOKEN = fullAccess.accessKey;
     process.env.TEST_READ_ONLY_TOKEN = readOnly.accessKey;
     process.env.TEST_APP_DIR = appDir;
+    // The permissions matrix (tests/api/permissions-matrix.test.ts) is generated from the routes the app really serves.
+    process.env.TEST_CONTENT_API_ROUTES = JSON.stringify(
+      strapi.server
+        .listRoutes()
+        .filter((route) => route.path.startsWith('/api/'))
+        .flatMap((route) => route.methods.filter((method) => method !== 'HEAD').map((method) => `${method} ${route.path}`)),
+    );
     globalThis.__NEWSROOM_TEST__ = { strapi, dropDatabase: database.drop };
     process.stdout.write(`\n[api tests] app on ${process.env.TEST_BASE_URL}, ${database.description}\n`);
   } catch (error) {

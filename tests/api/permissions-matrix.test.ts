@@ -1,0 +1,288 @@
+import { writeFileSync } from 'fs';
+import { api, bearer, graphql, tokens } from '../helpers/http';
+import { STORY_SLUG } from '../fixtures/story-000';
+import {
+  CALLERS,
+  EDITOR_IN_ADMIN,
+  GRAPHQL_MATRIX,
+  PUBLIC_WRITE_ROUTES,
+  REST_MATRIX,
+  type Caller,
+  type GraphqlOutcome,
+} from '../fixtures/permissions-matrix';
+
+/**
+ * Who may call what, for every route the app serves: the REST routes come from the
+ * running app's router (the global setup lists them), the GraphQL operations from
+ * its schema. A route or operation without an entry in tests/fixtures/permissions-matrix.ts
+ * fails the first test, so nothing new ships without someone deciding who may call it.
+ *
+ * MATRIX_RECORD=<file> writes what was observed instead of only comparing, to help
+ * write the entry for a new route (the entry is still a decision someone commits).
+ */
+
+const TYPES = { articles: 'article', people: 'person', organizations: 'organization', sources: 'source', quotes: 'quote' } as const;
+type Plural = keyof typeof TYPES;
+const PLURALS = Object.keys(TYPES) as Plural[];
+
+// `any`: response bodies are what the test inspects.
+type Body = Record<string, any>;
+
+let run = 0;
+const unique = (label: string) => `matrix-${label}-${Date.now().toString(36)}-${(run += 1)}`;
+
+let speakerId = '';
+/** Minimal valid data per type; quotes must name a speaker (provenance rule). */
+function dataFor(plural: Plural): Record<string, unknown> {
+  const slug = unique(TYPES[plural]);
+  switch (plural) {
+    case 'articles':
+      return { headline: `مادة اختبار الصلاحيات ${slug}`, slug };
+    case 'people':
+      return { name: `شخص ${slug}`, slug };
+    case 'organizations':
+      return { name: `منظمة ${slug}`, slug, kind: 'other' };
+    case 'sources':
+      return { name: `مصدر ${slug}`, slug, kind: 'website' };
+    case 'quotes':
+      return { text: `تصريح ${slug}`, slug, kind: 'direct', speaker: speakerId };
+  }
+}
+
+const headersFor = (caller: Caller): Record<string, string> => {
+  if (caller === 'public') return {};
+  if (caller === 'readOnly') return bearer(tokens.readOnly());
+  if (caller === 'fullAccess') return bearer(tokens.fullAccess());
+  return bearer(tokens.editorSession());
+};
+
+async function createDoc(plural: Plural): Promise<string> {
+  const res = await api().post(`/api/${plural}`).query({ locale: 'ar' }).set(bearer(tokens.fullAccess())).send({ data: dataFor(plural) });
+  if (res.status !== 201) throw new Error(`creating a ${plural} fixture answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body.data.documentId as string;
+}
+
+const seeded: Partial<Record<Plural, string>> = {};
+const created: Array<{ plural: Plural; documentId: string }> = [];
+const record: Record<string, unknown> = {};
+
+beforeAll(async () => {
+  for (const plural of PLURALS) {
+    const res = await api().get(`/api/${plural}`).query({ locale: 'ar', 'pagination[pageSize]': 1 }).expect(200);
+    seeded[plural] = res.body.data[0].documentId;
+  }
+  speakerId = seeded.people!;
+});
+
+afterAll(async () => {
+  for (const { plural, documentId } of created) {
+    await api().delete(`/api/${plural}/${documentId}`).query({ locale: 'ar' }).set(bearer(tokens.fullAccess()));
+  }
+  if (process.env.MATRIX_RECORD) writeFileSync(process.env.MATRIX_RECORD, JSON.stringify(record, null, 2));
+});
+
+const routes: string[] = JSON.parse(process.env.TEST_CONTENT_API_ROUTES ?? '[]');
+
+describe('the permissions matrix', () => {
+  it('lists the app’s routes, all of them and only them', () => {
+    expect(routes.length).toBeGreaterThan(50);
+    const listed = Object.keys(REST_MATRIX).filter((key) => !key.includes('?'));
+    expect([...new Set(routes)].sort()).toEqual(listed.sort());
+  });
+
+  it('lists every GraphQL query and mutation, all of them and only them', async () => {
+    const res = await graphql(`{ __schema { queryType { fields { name } } mutationType { fields { name } } } }`).expect(200);
+    const schema = res.body.data.__schema as { queryType: { fields: Array<{ name: string }> }; mutationType: { fields: Array<{ name: string }> } };
+    const operations = [...schema.queryType.fields.map((f) => `query ${f.name}`), ...schema.mutationType.fields.map((f) => `mutation ${f.name}`)];
+    expect(operations.sort()).toEqual(Object.keys(GRAPHQL_MATRIX).sort());
+  });
+
+  it('keeps writes away from the public and from read-only tokens', () => {
+    for (const [route, expected] of Object.entries(REST_MATRIX)) {
+      if (route.startsWith('GET ') || PUBLIC_WRITE_ROUTES.includes(route)) continue;
+      expect({ route, public: expected.public < 300 }).toEqual({ route, public: false });
+      expect({ route, readOnly: expected.readOnly < 300 }).toEqual({ route, readOnly: false });
+    }
+    for (const [operation, expected] of Object.entries(GRAPHQL_MATRIX)) {
+      if (!operation.startsWith('mutation ') || PUBLIC_WRITE_ROUTES.includes(operation)) continue;
+      expect({ operation, public: expected.public }).not.toEqual({ operation, public: 'ok' });
+      expect({ operation, readOnly: expected.readOnly }).not.toEqual({ operation, readOnly: 'ok' });
+    }
+  });
+});
+
+/** The type a route belongs to, when it is one of the newsroom's five. */
+const pluralOf = (path: string): Plural | null => {
+  const match = /^\/api\/(articles|people|organizations|sources|quotes)(\/|$)/.exec(path);
+  return match ? (match[1] as Plural) : null;
+};
+
+/** Path parameters: real documents for the newsroom's types, ids that match nothing elsewhere. */
+async function requestFor(route: string, caller: Caller) {
+  const [method, target] = route.split(' ') as [string, string];
+  const [pathTemplate, query] = target.split('?') as [string, string | undefined];
+  const plural = pluralOf(pathTemplate);
+  let documentId = plural ? seeded[plural]! : '999999';
+  // Writes by the full-access token succeed, so they get a document of their own.
+  if (plural && (method === 'PUT' || method === 'DELETE')) {
+    documentId = await createDoc(plural);
+    if (method === 'PUT' || caller !== 'fullAccess') created.push({ plural, documentId });
+  }
+  const path = pathTemplate
+    .replace(':documentId', seeded.articles!)
+    .replace(':slug', STORY_SLUG)
+    .replace(':id', documentId)
+    .replace(':uid', 'api::article.article')
+    .replace(':provider', 'nowhere')
+    .replace(':role', '999999')
+    .replace(':sessionId', 'no-such-session')
+    .replace('(.*)', 'nowhere');
+  const body = plural && (method === 'POST' || method === 'PUT') ? { data: dataFor(plural) } : {};
+  return {
+    method,
+    path,
+    query: { ...(plural && { locale: 'ar' }), ...(path === '/api/search' && { q: 'العراق' }), ...Object.fromEntries(new URLSearchParams(query ?? '')) },
+    body,
+  };
+}
+
+// The union, so a route missing from the matrix also fails here, with what it answered.
+describe.each([...new Set([...routes, ...Object.keys(REST_MATRIX)])])('%s', (route) => {
+  it.each(CALLERS)('answers %s as the matrix says', async (caller) => {
+    const { method, path, query, body } = await requestFor(route, caller);
+    if (!process.env.MATRIX_RECORD) expect({ route, inMatrix: route in REST_MATRIX }).toEqual({ route, inMatrix: true });
+    let req = api()[method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](path).query(query).set(headersFor(caller));
+    if (method === 'POST' || method === 'PUT') req = req.send(body);
+    const res = await req;
+    if (res.status === 201 && pluralOf(path)) created.push({ plural: pluralOf(path)!, documentId: res.body.data.documentId });
+    record[`${route} ${caller}`] = res.status;
+    expect({ route, caller, status: res.status }).toEqual({ route, caller, status: REST_MATRIX[route]?.[caller] });
+    // Every refusal is a JSON error, never an HTML page or an empty body.
+    if (res.status >= 400) expect(res.body).toMatchObject({ error: expect.anything() });
+  });
+});
+
+interface Field {
+  name: string;
+  args: Array<{ name: string; type: { kind: string } }>;
+  type: { kind: string; ofType?: { kind: string; ofType?: { kind: string } } };
+}
+
+let fields: Map<string, Field> | undefined;
+async function schemaFields(): Promise<Map<string, Field>> {
+  if (fields) return fields;
+  const typeRef = 'kind ofType { kind ofType { kind ofType { kind } } }';
+  const res = await graphql(
+    `{ __schema { queryType { fields { name args { name type { ${typeRef} } } type { ${typeRef} } } }
+       mutationType { fields { name args { name type { ${typeRef} } } type { ${typeRef} } } } } }`,
+  ).expect(200);
+  fields = new Map();
+  for (const f of res.body.data.__schema.queryType.fields as Field[]) fields.set(`query ${f.name}`, f);
+  for (const f of res.body.data.__schema.mutationType.fields as Field[]) fields.set(`mutation ${f.name}`, f);
+  return fields;
+}
+
+const GRAPHQL_TYPES: Record<string, Plural> = { Article: 'articles', Person: 'people', Organization: 'organizations', Source: 'sources', Quote: 'quotes' };
+const pluralOfField = (name: string): Plural | null => {
+  const match = /^(?:create|update|delete)?(Article|Person|Organization|Source|Quote)$/i.exec(name);
+  if (!match) return null;
+  const key = Object.keys(GRAPHQL_TYPES).find((k) => k.toLowerCase() === match[1]!.toLowerCase());
+  return key ? GRAPHQL_TYPES[key]! : null;
+};
+
+/** Argument values: real documents for the newsroom's types, harmless nonsense elsewhere. */
+async function argumentsFor(name: string, field: Field): Promise<Record<string, unknown>> {
+  const plural = pluralOfField(name);
+  const values: Record<string, unknown> = {};
+  for (const arg of field.args) {
+    if (arg.type.kind !== 'NON_NULL') continue;
+    if (arg.name === 'documentId') values.documentId = plural ? (name.startsWith('query') || !/^(update|delete)/.test(name) ? seeded[plural] : await (async () => {
+      const id = await createDoc(plural);
+      created.push({ plural, documentId: id });
+      return id;
+    })()) : '999999';
+    else if (arg.name === 'data') values.data = plural ? dataFor(plural) : {};
+    else if (arg.name === 'id') values.id = '999999';
+    else if (arg.name === 'q') values.q = 'العراق';
+    else if (arg.name === 'input' && name === 'login') values.input = { identifier: 'nobody@newsroom.test', password: 'not-the-password' };
+    else if (arg.name === 'input') values.input = { username: unique('user'), email: `${unique('user')}@newsroom.test`, password: 'Correct-Horse-Battery-9' };
+    else if (arg.name === 'email') values.email = 'nobody@newsroom.test';
+    else values[arg.name] = 'not-a-real-value';
+  }
+  return values;
+}
+
+function classify(res: { status: number; body: Body }): GraphqlOutcome {
+  if (res.status >= 500) return `http ${res.status}` as GraphqlOutcome;
+  // Strapi's authentication answers before GraphQL runs, in REST's error format.
+  if (res.status === 401) return 'unauthorized';
+  if (res.status === 403) return 'forbidden';
+  const error = res.body.errors?.[0];
+  if (!error) return 'ok';
+  const code: string = error.extensions?.code ?? '';
+  if (code === 'FORBIDDEN') return 'forbidden';
+  if (code === 'UNAUTHENTICATED') return 'unauthorized';
+  if (code === 'BAD_USER_INPUT') return 'invalid';
+  if (code.includes('NOT_FOUND') || /not found/i.test(error.message)) return 'not found';
+  return `error ${code || error.message}` as GraphqlOutcome;
+}
+
+describe.each(Object.keys(GRAPHQL_MATRIX))('GraphQL %s', (operation) => {
+  it.each(CALLERS)('answers %s as the matrix says', async (caller) => {
+    const field = (await schemaFields()).get(operation);
+    expect(field).toBeDefined();
+    const [kind, name] = operation.split(' ') as ['query' | 'mutation', string];
+    const values = await argumentsFor(name, field!);
+    const typeNames = await argumentTypes(operation);
+    const declarations = Object.keys(values).map((arg) => `$${arg}: ${typeNames.get(arg)}`);
+    const call = Object.keys(values).map((arg) => `${arg}: $${arg}`);
+    let leaf = field!.type;
+    while (leaf.ofType) leaf = leaf.ofType as Field['type'];
+    const selection = leaf.kind !== 'OBJECT' ? '' : name.startsWith('create') && pluralOfField(name) ? ' { __typename documentId }' : ' { __typename }';
+    const text = `${kind}${declarations.length ? ` (${declarations.join(', ')})` : ''} { ${name}${call.length ? `(${call.join(', ')})` : ''}${selection} }`;
+    const res = await graphql(text, values, headersFor(caller));
+    const outcome = classify(res);
+    const createdId: unknown = res.body.data?.[name]?.documentId;
+    const plural = pluralOfField(name);
+    if (plural && typeof createdId === 'string' && name.startsWith('create')) created.push({ plural, documentId: createdId });
+    record[`${operation} ${caller}`] = outcome;
+    expect({ operation, caller, outcome }).toEqual({ operation, caller, outcome: GRAPHQL_MATRIX[operation]![caller] });
+  });
+});
+
+const argTypes = new Map<string, Map<string, string>>();
+async function argumentTypes(operation: string): Promise<Map<string, string>> {
+  if (argTypes.has(operation)) return argTypes.get(operation)!;
+  const [kind, name] = operation.split(' ');
+  const root = kind === 'query' ? 'queryType' : 'mutationType';
+  const res = await graphql(`{ __schema { ${root} { fields { name args { name type { kind name ofType { kind name ofType { kind name } } } } } } } }`).expect(200);
+  for (const f of res.body.data.__schema[root].fields as Array<{ name: string; args: Array<{ name: string; type: Body }> }>) {
+    const map = new Map<string, string>();
+    for (const arg of f.args) {
+      const render = (t: Body): string => (t.kind === 'NON_NULL' ? `${render(t.ofType)}!` : t.kind === 'LIST' ? `[${render(t.ofType)}]` : t.name);
+      map.set(arg.name, render(arg.type));
+    }
+    argTypes.set(`${kind} ${f.name}`, map);
+  }
+  return argTypes.get(`${kind} ${name}`) ?? new Map();
+}
+
+describe('an editor in the admin panel', () => {
+  const session = () => bearer(tokens.editorSession());
+  it.each(Object.entries(EDITOR_IN_ADMIN))('%s answers %s', async (route, expected) => {
+    const [method, path] = route.split(' ') as [string, string];
+    const uidMatch = /api::(\w+)\.\w+/.exec(path);
+    const plural = uidMatch ? (Object.entries(TYPES).find(([, singular]) => singular === uidMatch[1])![0] as Plural) : null;
+    let documentId = '';
+    if (plural && path.includes(':id')) {
+      documentId = await createDoc(plural);
+      if (!method.startsWith('DELETE')) created.push({ plural, documentId });
+    }
+    let req = api()[method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](path.replace(':id', documentId)).query(plural ? { locale: 'ar' } : {}).set(session());
+    if (method === 'POST' || method === 'PUT') req = req.send(plural ? dataFor(plural) : {});
+    const res = await req;
+    if (res.status === 201 && plural && res.body.data?.documentId) created.push({ plural, documentId: res.body.data.documentId });
+    record[`editor ${route}`] = res.status;
+    expect({ route, status: res.status }).toEqual({ route, status: expected });
+  });
+});
