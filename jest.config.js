@@ -31,6 +31,15 @@ module.exports = {
       transform,
     },
     {
+      // Not part of `npm test`: faults and limits in real processes (`npm run test:system`); needs a build,
+      // PostgreSQL it may stop and start, and root to do so.
+      displayName: 'system',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/system'],
+      testMatch: ['**/*.test.ts'],
+      transform,
+    },
+    {
       // Not part of `npm test`: needs Chromium and an admin build (`npm run test:browser`).
       displayName: 'browser',
       testEnvironment: 'node',

@@ -10,18 +10,30 @@ import { errorKind } from '../domain/http/error-kind';
  */
 const contentApiErrors: Core.MiddlewareFactory = (_config, { strapi }) => {
   const prefix = `${strapi.config.get<string>('api.rest.prefix', '/api')}/`;
+  const databaseAnswers = () =>
+    Promise.race([
+      strapi.db.connection.raw('select 1').then(() => true, () => false),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref()),
+    ]);
+  const unavailable = (ctx: Parameters<Core.MiddlewareHandler>[0]) => {
+    ctx.status = 503;
+    ctx.set('Retry-After', '5');
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message: 'The database is unavailable; retry in a few seconds.', details: {} } };
+  };
+
   return async (ctx, next) => {
     try {
       await next();
+      // Strapi answers a request whose authentication could not be checked (the public role's
+      // permissions are in the database) with a 401. Without credentials a 401 has no other cause.
+      if (ctx.status === 401 && !ctx.get('authorization') && !(await databaseAnswers())) unavailable(ctx);
     } catch (error) {
       if (typeof (error as { status?: unknown }).status === 'number') throw error;
       const kind = errorKind(error);
       if (kind === 'database-unavailable') {
         strapi.log.warn(`[db] ${ctx.method} ${ctx.path}: database unavailable (${(error as Error).message})`);
-        ctx.status = 503;
-        ctx.set('Retry-After', '5');
-        ctx.set('Cache-Control', 'no-store');
-        ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message: 'The database is unavailable; retry in a few seconds.', details: {} } };
+        unavailable(ctx);
         return;
       }
       if (kind === 'database-rejected-query' && ctx.method === 'GET' && ctx.path.startsWith(prefix) && ctx.querystring !== '') {

@@ -1,0 +1,248 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run load -- [--duration 60] [--clients 64] [--writers 8]`
+ *
+ * The production build (`npm run build` first) on a fresh PostgreSQL database, seeded
+ * on first boot. `--clients` concurrent clients: `--writers` of them are editors'
+ * integrations updating and creating articles through a full-access API token, the
+ * rest are public readers (the story, lists, search, GraphQL). Fails (exit 1) on any
+ * error, on any acknowledged write that is not readable afterwards with exactly what
+ * was written, and on resident memory that keeps growing. CI runs it for 10 s; the
+ * 60 s run is the documented long form (docs/security.md).
+ */
+const { spawn } = require('child_process');
+const { readFileSync } = require('fs');
+const net = require('net');
+const path = require('path');
+const { Client } = require('pg');
+require('./lib/quiet-pg-deprecation');
+
+const appDir = path.resolve(__dirname, '..');
+const START_NODE_OPTIONS = /NODE_OPTIONS:-([^}]*)}/.exec(require('../package.json').scripts.start)?.[1] ?? '';
+const STORY_SLUG = 'iraq-announces-end-of-coalition-combat-mission';
+const ADMIN = { email: 'load-test@newsroom.test', password: 'Lantern-Orchard-Basalt-42' };
+
+function options() {
+  const out = { duration: 60, clients: 64, writers: 8, keep: false };
+  const argv = process.argv.slice(2).filter((a) => a !== '--');
+  for (let i = 0; i < argv.length; i++) {
+    const [name, inline] = argv[i].replace(/^--/, '').split('=', 2);
+    if (name === 'keep') out.keep = true;
+    else if (name in out) out[name] = Number(inline ?? argv[++i]);
+    else throw new Error(`unknown option --${name}`);
+  }
+  if (!(out.writers >= 1 && out.clients > out.writers && out.duration >= 1)) throw new Error('need --duration >= 1 and --clients > --writers >= 1');
+  return out;
+}
+
+const pgConfig = (database) => ({
+  host: process.env.DATABASE_HOST ?? '127.0.0.1',
+  port: Number(process.env.DATABASE_PORT ?? 5432),
+  user: process.env.DATABASE_USERNAME ?? 'postgres',
+  password: process.env.DATABASE_PASSWORD ?? '',
+  database,
+});
+
+async function admin(text) {
+  const client = new Client(pgConfig('postgres'));
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+
+const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
+async function json(res) {
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${res.url} answered ${res.status}: ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+async function main() {
+  const opts = options();
+  const database = `newsroom_load_${Date.now()}`;
+  await admin(`CREATE DATABASE "${database}"`);
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
+    cwd: appDir,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NODE_OPTIONS: process.env.NODE_OPTIONS || START_NODE_OPTIONS,
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_NAME: database,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+      // One machine plays 64 clients from one address: the limit would be the test, not the app.
+      RATE_LIMIT_ENABLED: 'false',
+      CRON_ENABLED: 'false',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      // Production refuses development secrets; a throwaway run gets throwaway strong ones.
+      ...Object.fromEntries(
+        ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'].map((name) => [name, process.env[name] || require('crypto').randomBytes(24).toString('base64')]),
+      ),
+      APP_KEYS: process.env.APP_KEYS || [1, 2].map(() => require('crypto').randomBytes(24).toString('base64')).join(','),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const failures = [];
+  try {
+    for (let i = 0; ; i++) {
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+      if (await fetch(`${base}/_health`).then((r) => r.status === 204, () => false)) break;
+      if (i > 480) throw new Error('server did not become healthy in 2 minutes');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const login = await json(await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) }));
+    const created = await json(
+      await fetch(`${base}/admin/api-tokens`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${login.data.token}` },
+        body: JSON.stringify({ name: 'load-test', type: 'full-access', lifespan: null, description: 'load-with-writes' }),
+      }),
+    );
+    const token = created.data.accessKey;
+    const auth = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
+
+    const counts = { reads: 0, updates: 0, creates: 0, errors: 0 };
+    const errorSamples = [];
+    const fail = (what) => {
+      counts.errors += 1;
+      if (errorSamples.length < 10) errorSamples.push(what);
+    };
+    const READS = [
+      () => fetch(`${base}/api/articles/slug/${STORY_SLUG}?locale=ar`),
+      () => fetch(`${base}/api/articles?locale=ar&sort=publishedDate:desc&pagination[pageSize]=10`),
+      () => fetch(`${base}/api/search?q=${encodeURIComponent('الاعرجي')}`),
+      () =>
+        fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ query: '{ articles(locale: "ar", pagination: { pageSize: 10 }) { headline slug quotes { text speaker { name } } } }' }),
+        }),
+    ];
+
+    // Each writer owns its documents, so "the last acknowledged write" is well defined.
+    const owned = [];
+    for (let w = 0; w < opts.writers; w++) {
+      const slug = `load-writer-${w}-${Date.now()}`;
+      const res = await json(await fetch(`${base}/api/articles?locale=ar`, { method: 'POST', headers: auth, body: JSON.stringify({ data: { headline: `كاتب ${w}`, slug } }) }));
+      owned.push({ documentId: res.data.documentId, lastHeadline: `كاتب ${w}`, createdArticles: [] });
+    }
+
+    const rss = [];
+    const sampler = setInterval(() => rss.push(rssMb(child.pid)), 1000);
+    const deadline = Date.now() + opts.duration * 1000;
+    const reader = async () => {
+      let i = 0;
+      while (Date.now() < deadline) {
+        const res = await READS[i++ % READS.length]().catch((e) => ({ status: 0, error: e }));
+        if (res.status !== 200) fail(`read ${res.status}${res.error ? ` ${res.error.message}` : ''}`);
+        else {
+          const body = await res.text();
+          if (body.includes('"errors"')) fail(`graphql errors: ${body.slice(0, 200)}`);
+        }
+        counts.reads += 1;
+      }
+    };
+    const writer = async (w) => {
+      const mine = owned[w];
+      let n = 0;
+      while (Date.now() < deadline) {
+        n += 1;
+        if (n % 5 === 0) {
+          // A new article, published, with a body only this write has.
+          const slug = `load-${w}-${n}-${Date.now()}`;
+          const data = { headline: `مقال جديد ${w}-${n}`, slug, summary: `ملخص ${w}-${n} ✓` };
+          const res = await fetch(`${base}/api/articles?locale=ar`, { method: 'POST', headers: auth, body: JSON.stringify({ data }) }).catch((e) => ({ status: 0, error: e }));
+          if (res.status === 201) {
+            const body = await res.json();
+            mine.createdArticles.push({ documentId: body.data.documentId, data });
+          } else fail(`create ${res.status}`);
+          counts.creates += 1;
+        } else {
+          const headline = `تحديث ${w}-${n} ${Date.now()}`;
+          const res = await fetch(`${base}/api/articles/${mine.documentId}?locale=ar`, { method: 'PUT', headers: auth, body: JSON.stringify({ data: { headline } }) }).catch((e) => ({ status: 0, error: e }));
+          if (res.status === 200) {
+            await res.arrayBuffer();
+            mine.lastHeadline = headline;
+          } else fail(`update ${res.status}`);
+          counts.updates += 1;
+        }
+      }
+    };
+    const started = Date.now();
+    await Promise.all([...Array.from({ length: opts.clients - opts.writers }, reader), ...owned.map((_, w) => writer(w))]);
+    const seconds = (Date.now() - started) / 1000;
+    clearInterval(sampler);
+
+    // Every acknowledged write, read back anonymously (cache included): exactly what was written.
+    let verified = 0;
+    for (const mine of owned) {
+      const got = await json(await fetch(`${base}/api/articles/${mine.documentId}?locale=ar`));
+      if (got.data.headline !== mine.lastHeadline) failures.push(`article ${mine.documentId}: headline "${got.data.headline}", last acknowledged "${mine.lastHeadline}"`);
+      verified += 1;
+      for (const { documentId, data } of mine.createdArticles) {
+        const res = await fetch(`${base}/api/articles/${documentId}?locale=ar`);
+        const body = res.status === 200 ? await res.json() : null;
+        if (!body || body.data.headline !== data.headline || body.data.slug !== data.slug || body.data.summary !== data.summary) {
+          failures.push(`created article ${documentId}: ${res.status} ${JSON.stringify(body?.data ?? null).slice(0, 200)}`);
+        }
+        verified += 1;
+      }
+    }
+
+    // Flat: the peak of the last third of the run is within 25 % of the peak of the first third.
+    const third = Math.max(1, Math.floor(rss.length / 3));
+    const early = Math.max(...rss.slice(0, third));
+    const late = Math.max(...rss.slice(-third));
+    const summary = {
+      seconds: Number(seconds.toFixed(1)),
+      clients: opts.clients,
+      writers: opts.writers,
+      ...counts,
+      readsPerSecond: Math.round(counts.reads / seconds),
+      writesPerSecond: Number(((counts.updates + counts.creates) / seconds).toFixed(1)),
+      writesVerified: verified,
+      rssMb: { first: Math.round(rss[0] ?? 0), earlyPeak: Math.round(early), latePeak: Math.round(late), max: Math.round(Math.max(...rss)) },
+    };
+    console.log(JSON.stringify(summary, null, 2));
+    if (counts.errors > 0) failures.push(`${counts.errors} errors, e.g. ${errorSamples.join('; ')}`);
+    if (child.exitCode !== null) failures.push(`the server exited with ${child.exitCode}`);
+    if (rss.length >= 6 && late > early * 1.25) failures.push(`resident memory grew from ${Math.round(early)} MB to ${Math.round(late)} MB`);
+  } finally {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    if (!opts.keep) await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  }
+  if (failures.length > 0) {
+    console.error(`load-with-writes: FAILED\n- ${failures.join('\n- ')}`);
+    process.exitCode = 1;
+  } else console.log('load-with-writes: OK (no errors, every acknowledged write read back exactly, memory flat)');
+}
+
+main().catch((error) => {
+  console.error(`load-with-writes: ${error.message}`);
+  process.exitCode = 1;
+});

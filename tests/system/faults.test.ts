@@ -1,0 +1,182 @@
+import { spawn, spawnSync } from 'child_process';
+import { mkdtempSync, rmSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import { Client } from 'pg';
+import { APP_DIR, ensureBuild, startApp, stopApp, type AppProcess } from '../helpers/app-process';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { STORY_SLUG } from '../fixtures/story-000';
+
+/**
+ * Faults an operator will meet: the database restarting under load, a seed killed
+ * halfway, a backup restored with `strapi export` / `strapi import`. Each runs the
+ * production build in real processes on fresh PostgreSQL databases.
+ */
+
+const STRAPI_BIN = path.join(APP_DIR, 'node_modules/@strapi/strapi/bin/strapi.js');
+const databases: TestDatabase[] = [];
+
+async function freshDatabase(): Promise<TestDatabase> {
+  const database = await createTestDatabase();
+  databases.push(database);
+  return database;
+}
+
+function run(script: string[], env: Record<string, string>, timeoutMs = 180_000): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, script, {
+    cwd: APP_DIR,
+    env: { ...process.env, LOG_LEVEL: 'error', SEED_ON_BOOT: 'false', ...env },
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The canonical dump (src/seed/canonical-dump.ts): every document and localization, draft and published, with relations. */
+function dump(database: TestDatabase): unknown {
+  const result = run(['scripts/dump.js', '--no-compile'], database.env);
+  if (result.status !== 0) throw new Error(`dump failed (${result.status}): ${result.stderr.slice(-2000)}`);
+  return JSON.parse(result.stdout);
+}
+
+function seed(database: TestDatabase): void {
+  const result = run(['scripts/seed.js', '--no-compile'], database.env);
+  if (result.status !== 0) throw new Error(`seed failed (${result.status}): ${result.stderr.slice(-2000)}`);
+}
+
+/** Open transactions that have written to this database: the seed is halfway through its writes. */
+async function writingTransactions(database: TestDatabase): Promise<number> {
+  const client = new Client({
+    host: process.env.DATABASE_HOST ?? '127.0.0.1',
+    port: Number(process.env.DATABASE_PORT ?? 5432),
+    user: process.env.DATABASE_USERNAME ?? 'postgres',
+    password: process.env.DATABASE_PASSWORD ?? '',
+    database: database.env.DATABASE_NAME,
+  });
+  await client.connect();
+  try {
+    const result = await client.query('select count(*) as n from pg_stat_activity where datname = $1 and backend_xid is not null', [database.env.DATABASE_NAME]);
+    return Number(result.rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
+let cleanDump: unknown;
+
+beforeAll(async () => {
+  process.env.DATABASE_CLIENT = 'postgres';
+  ensureBuild(process.env.SYSTEM_TEST_SKIP_BUILD === 'true', 'system test');
+  const clean = await freshDatabase();
+  seed(clean);
+  cleanDump = dump(clean);
+});
+
+afterAll(async () => {
+  for (const database of databases) await database.drop();
+});
+
+describe('a seed killed with SIGKILL halfway', () => {
+  // The moment a write transaction opens (boot migrations, then the seed's own), and 400 ms into one.
+  it.each([
+    ['as the first write transaction opens', 0],
+    ['400 ms into a write transaction', 400],
+  ])('then run again, equals a clean seed (killed %s)', async (_label, delayMs) => {
+    const database = await freshDatabase();
+    const child = spawn(process.execPath, ['scripts/seed.js', '--no-compile'], {
+      cwd: APP_DIR,
+      env: { ...process.env, ...database.env, LOG_LEVEL: 'error', SEED_ON_BOOT: 'false' },
+      stdio: 'ignore',
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ? -1 : code)));
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline && child.exitCode === null && (await writingTransactions(database)) === 0) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, delayMs));
+    child.kill('SIGKILL');
+    // Killed, not finished: otherwise this proves nothing.
+    expect(await exited).toBe(-1);
+    expect(dump(database)).not.toEqual(cleanDump);
+
+    seed(database);
+    expect(dump(database)).toEqual(cleanDump);
+  });
+});
+
+describe('strapi export, then strapi import into a fresh database', () => {
+  it('restores every document, localization, relation and publication state', async () => {
+    const source = await freshDatabase();
+    seed(source);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'newsroom-export-'));
+    try {
+      const file = path.join(dir, 'backup');
+      const exported = run([STRAPI_BIN, 'export', '--no-encrypt', '--no-compress', '-f', file], source.env);
+      expect({ status: exported.status, stderr: exported.stderr.slice(-1000) }).toMatchObject({ status: 0 });
+
+      const target = await freshDatabase();
+      const imported = run([STRAPI_BIN, 'import', '--force', '-f', `${file}.tar`], target.env);
+      expect({ status: imported.status, stderr: imported.stderr.slice(-1000) }).toMatchObject({ status: 0 });
+      expect(dump(target)).toEqual(dump(source));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+const PG_CONTROL = process.env.PG_FAULT_CONTROL ?? 'pg_ctlcluster';
+function pgctl(action: 'stop' | 'start'): void {
+  // pg_ctlcluster <version> main stop|start, as docs/deployment.md's operator would; -m fast drops connections at once.
+  const version = spawnSync('ls', ['/etc/postgresql'], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+  const args = PG_CONTROL === 'pg_ctlcluster' ? ['--skip-systemctl-redirect', version!, 'main', action, ...(action === 'stop' ? ['-m', 'fast'] : [])] : [action];
+  const result = spawnSync(PG_CONTROL, args, { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${PG_CONTROL} ${args.join(' ')} failed: ${result.stderr}`);
+}
+
+describe('PostgreSQL stopped and started under a read load', () => {
+  let app: AppProcess | undefined;
+  afterAll(async () => {
+    await stopApp(app?.child);
+  });
+
+  it('answers errors only while it is down, recovers by itself, and never exits', async () => {
+    const database = await freshDatabase();
+    seed(database);
+    // Uncached, so every read needs the database.
+    app = await startApp({ ...database.env, CACHE_ENABLED: 'false', RATE_LIMIT_ENABLED: 'false', CRON_ENABLED: 'false' }, 'pg-fault');
+    const results: Array<{ at: number; status: number }> = [];
+    let running = true;
+    const reader = async () => {
+      while (running) {
+        const at = Date.now();
+        const status = await fetch(`${app!.baseUrl}/api/articles/slug/${STORY_SLUG}?locale=ar`, { signal: AbortSignal.timeout(30_000) }).then(
+          async (r) => (await r.arrayBuffer(), r.status),
+          () => 0,
+        );
+        results.push({ at, status });
+      }
+    };
+    const readers = Array.from({ length: 8 }, reader);
+    await new Promise((r) => setTimeout(r, 3000));
+    const down = Date.now();
+    pgctl('stop');
+    await new Promise((r) => setTimeout(r, 5000));
+    pgctl('start');
+    const up = Date.now();
+    await new Promise((r) => setTimeout(r, 10_000));
+    running = false;
+    await Promise.all(readers);
+
+    expect(app.child.exitCode).toBeNull();
+    const before = results.filter((r) => r.at < down);
+    const after = results.filter((r) => r.at > up + 5000);
+    expect(before.length).toBeGreaterThan(10);
+    expect(before.every((r) => r.status === 200)).toBe(true);
+    // Within 5 s of the restart every read succeeds again, without restarting the app.
+    expect(after.length).toBeGreaterThan(10);
+    expect(after.filter((r) => r.status !== 200)).toEqual([]);
+    // While it was down: a 503 with Retry-After, or a slow 200 once it was back; never a 500, never a dropped connection.
+    expect(results.filter((r) => r.status !== 200 && r.status !== 503)).toEqual([]);
+    const final = await fetch(`${app.baseUrl}/api/articles/slug/${STORY_SLUG}?locale=ar`);
+    expect(final.status).toBe(200);
+  });
+});
