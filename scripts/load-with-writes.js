@@ -128,16 +128,29 @@ async function main() {
       if (errorSamples.length < 10) errorSamples.push(what);
     };
     const READS = [
-      () => fetch(`${base}/api/articles/slug/${STORY_SLUG}?locale=ar`),
-      () => fetch(`${base}/api/articles?locale=ar&sort=publishedDate:desc&pagination[pageSize]=10`),
-      () => fetch(`${base}/api/search?q=${encodeURIComponent('الاعرجي')}`),
-      () =>
-        fetch(`${base}/graphql`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ query: '{ articles(locale: "ar", pagination: { pageSize: 10 }) { headline slug quotes { text speaker { name } } } }' }),
-        }),
+      ['story', () => fetch(`${base}/api/articles/slug/${STORY_SLUG}?locale=ar`)],
+      ['latest', () => fetch(`${base}/api/articles?locale=ar&sort=publishedDate:desc&pagination[pageSize]=10`)],
+      ['search', () => fetch(`${base}/api/search?q=${encodeURIComponent('الاعرجي')}`)],
+      [
+        'graphql',
+        () =>
+          fetch(`${base}/graphql`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ query: '{ articles(locale: "ar", pagination: { pageSize: 10 }) { headline slug quotes { text speaker { name } } } }' }),
+          }),
+      ],
     ];
+    /** Milliseconds per kind of request, for the latency table. */
+    const latencies = {};
+    const timed = async (kind, call) => {
+      const started = performance.now();
+      try {
+        return await call();
+      } finally {
+        (latencies[kind] ??= []).push(performance.now() - started);
+      }
+    };
 
     // Each writer owns its documents, so "the last acknowledged write" is well defined.
     const owned = [];
@@ -153,12 +166,13 @@ async function main() {
     const reader = async () => {
       let i = 0;
       while (Date.now() < deadline) {
-        const res = await READS[i++ % READS.length]().catch((e) => ({ status: 0, error: e }));
-        if (res.status !== 200) fail(`read ${res.status}${res.error ? ` ${res.error.message}` : ''}`);
-        else {
-          const body = await res.text();
-          if (body.includes('"errors"')) fail(`graphql errors: ${body.slice(0, 200)}`);
-        }
+        const [kind, read] = READS[i++ % READS.length];
+        const res = await timed(kind, async () => {
+          const answer = await read();
+          return { status: answer.status, body: await answer.text() };
+        }).catch((e) => ({ status: 0, error: e }));
+        if (res.status !== 200) fail(`${kind} ${res.status}${res.error ? ` ${res.error.message}` : ''}`);
+        else if (res.body.includes('"errors"')) fail(`graphql errors: ${res.body.slice(0, 200)}`);
         counts.reads += 1;
       }
     };
@@ -171,19 +185,21 @@ async function main() {
           // A new article, published, with a body only this write has.
           const slug = `load-${w}-${n}-${Date.now()}`;
           const data = { headline: `مقال جديد ${w}-${n}`, slug, summary: `ملخص ${w}-${n} ✓` };
-          const res = await fetch(`${base}/api/articles?locale=ar`, { method: 'POST', headers: auth, body: JSON.stringify({ data }) }).catch((e) => ({ status: 0, error: e }));
-          if (res.status === 201) {
-            const body = await res.json();
-            mine.createdArticles.push({ documentId: body.data.documentId, data });
-          } else fail(`create ${res.status}`);
+          const res = await timed('create', async () => {
+            const answer = await fetch(`${base}/api/articles?locale=ar`, { method: 'POST', headers: auth, body: JSON.stringify({ data }) });
+            return { status: answer.status, body: await answer.text() };
+          }).catch((e) => ({ status: 0, error: e }));
+          if (res.status === 201) mine.createdArticles.push({ documentId: JSON.parse(res.body).data.documentId, data });
+          else fail(`create ${res.status}${res.error ? ` ${res.error.message}` : ` ${res.body.slice(0, 200)}`}`);
           counts.creates += 1;
         } else {
           const headline = `تحديث ${w}-${n} ${Date.now()}`;
-          const res = await fetch(`${base}/api/articles/${mine.documentId}?locale=ar`, { method: 'PUT', headers: auth, body: JSON.stringify({ data: { headline } }) }).catch((e) => ({ status: 0, error: e }));
-          if (res.status === 200) {
-            await res.arrayBuffer();
-            mine.lastHeadline = headline;
-          } else fail(`update ${res.status}`);
+          const res = await timed('update', async () => {
+            const answer = await fetch(`${base}/api/articles/${mine.documentId}?locale=ar`, { method: 'PUT', headers: auth, body: JSON.stringify({ data: { headline } }) });
+            return { status: answer.status, body: await answer.text() };
+          }).catch((e) => ({ status: 0, error: e }));
+          if (res.status === 200) mine.lastHeadline = headline;
+          else fail(`update ${res.status}${res.error ? ` ${res.error.message}` : ` ${res.body.slice(0, 200)}`}`);
           counts.updates += 1;
         }
       }
@@ -221,6 +237,13 @@ async function main() {
       readsPerSecond: Math.round(counts.reads / seconds),
       writesPerSecond: Number(((counts.updates + counts.creates) / seconds).toFixed(1)),
       writesVerified: verified,
+      latencyMs: Object.fromEntries(
+        Object.entries(latencies).map(([kind, values]) => {
+          const sorted = [...values].sort((a, b) => a - b);
+          const at = (q) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
+          return [kind, { n: sorted.length, p50: at(0.5), p95: at(0.95), max: Math.round(sorted[sorted.length - 1]) }];
+        }),
+      ),
       rssMb: { first: Math.round(rss[0] ?? 0), earlyPeak: Math.round(early), latePeak: Math.round(late), max: Math.round(Math.max(...rss)) },
     };
     console.log(JSON.stringify(summary, null, 2));

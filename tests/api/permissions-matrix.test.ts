@@ -75,6 +75,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Some were deleted by the test itself (a 404 here); the rest would otherwise show up in other suites' lists.
   for (const { plural, documentId } of created) {
     await api().delete(`/api/${plural}/${documentId}`).query({ locale: 'ar' }).set(bearer(tokens.fullAccess()));
   }
@@ -124,10 +125,7 @@ async function requestFor(route: string, caller: Caller) {
   const plural = pluralOf(pathTemplate);
   let documentId = plural ? seeded[plural]! : '999999';
   // Writes by the full-access token succeed, so they get a document of their own.
-  if (plural && (method === 'PUT' || method === 'DELETE')) {
-    documentId = await createDoc(plural);
-    if (method === 'PUT' || caller !== 'fullAccess') created.push({ plural, documentId });
-  }
+  if (plural && (method === 'PUT' || method === 'DELETE')) documentId = await ownDocument(plural);
   const path = pathTemplate
     .replace(':documentId', seeded.articles!)
     .replace(':slug', STORY_SLUG)
@@ -162,58 +160,68 @@ describe.each([...new Set([...routes, ...Object.keys(REST_MATRIX)])])('%s', (rou
   });
 });
 
+/** A GraphQL type reference, three wrappers deep (enough for `[X!]!`). */
+interface TypeRef {
+  kind: string;
+  name: string | null;
+  ofType?: TypeRef | null;
+}
 interface Field {
   name: string;
-  args: Array<{ name: string; type: { kind: string } }>;
-  type: { kind: string; ofType?: { kind: string; ofType?: { kind: string } } };
+  args: Array<{ name: string; type: TypeRef }>;
+  type: TypeRef;
 }
 
+const renderType = (t: TypeRef): string => (t.kind === 'NON_NULL' ? `${renderType(t.ofType!)}!` : t.kind === 'LIST' ? `[${renderType(t.ofType!)}]` : t.name!);
+const leafKind = (t: TypeRef): string => (t.ofType ? leafKind(t.ofType) : t.kind);
+
 let fields: Map<string, Field> | undefined;
+/** Every query and mutation with its arguments and return type, from the schema itself. */
 async function schemaFields(): Promise<Map<string, Field>> {
   if (fields) return fields;
-  const typeRef = 'kind ofType { kind ofType { kind ofType { kind } } }';
-  const res = await graphql(
-    `{ __schema { queryType { fields { name args { name type { ${typeRef} } } type { ${typeRef} } } }
-       mutationType { fields { name args { name type { ${typeRef} } } type { ${typeRef} } } } } }`,
-  ).expect(200);
+  const typeRef = 'kind name ofType { kind name ofType { kind name ofType { kind name } } }';
+  const field = `fields { name args { name type { ${typeRef} } } type { ${typeRef} } }`;
+  const res = await graphql(`{ __schema { queryType { ${field} } mutationType { ${field} } } }`).expect(200);
   fields = new Map();
   for (const f of res.body.data.__schema.queryType.fields as Field[]) fields.set(`query ${f.name}`, f);
   for (const f of res.body.data.__schema.mutationType.fields as Field[]) fields.set(`mutation ${f.name}`, f);
   return fields;
 }
 
-const GRAPHQL_TYPES: Record<string, Plural> = { Article: 'articles', Person: 'people', Organization: 'organizations', Source: 'sources', Quote: 'quotes' };
+const GRAPHQL_TYPES: Record<string, Plural> = { article: 'articles', person: 'people', organization: 'organizations', source: 'sources', quote: 'quotes' };
+/** The newsroom type an operation is about: `article`, `createArticle`, `deletePerson`... */
 const pluralOfField = (name: string): Plural | null => {
-  const match = /^(?:create|update|delete)?(Article|Person|Organization|Source|Quote)$/i.exec(name);
-  if (!match) return null;
-  const key = Object.keys(GRAPHQL_TYPES).find((k) => k.toLowerCase() === match[1]!.toLowerCase());
-  return key ? GRAPHQL_TYPES[key]! : null;
+  const match = /^(?:create|update|delete)?(article|person|organization|source|quote)$/i.exec(name);
+  return match ? GRAPHQL_TYPES[match[1]!.toLowerCase()]! : null;
 };
 
-/** Argument values: real documents for the newsroom's types, harmless nonsense elsewhere. */
+/** A document the operation may change or delete: its own, so the seeded story stays intact. */
+async function ownDocument(plural: Plural): Promise<string> {
+  const documentId = await createDoc(plural);
+  created.push({ plural, documentId });
+  return documentId;
+}
+
+/** Values for the required arguments: real documents for the newsroom's types, harmless nonsense elsewhere. */
 async function argumentsFor(name: string, field: Field): Promise<Record<string, unknown>> {
   const plural = pluralOfField(name);
   const values: Record<string, unknown> = {};
-  for (const arg of field.args) {
-    if (arg.type.kind !== 'NON_NULL') continue;
-    if (arg.name === 'documentId') values.documentId = plural ? (name.startsWith('query') || !/^(update|delete)/.test(name) ? seeded[plural] : await (async () => {
-      const id = await createDoc(plural);
-      created.push({ plural, documentId: id });
-      return id;
-    })()) : '999999';
-    else if (arg.name === 'data') values.data = plural ? dataFor(plural) : {};
-    else if (arg.name === 'id') values.id = '999999';
-    else if (arg.name === 'q') values.q = 'العراق';
-    else if (arg.name === 'input' && name === 'login') values.input = { identifier: 'nobody@newsroom.test', password: 'not-the-password' };
-    else if (arg.name === 'input') values.input = { username: unique('user'), email: `${unique('user')}@newsroom.test`, password: 'Correct-Horse-Battery-9' };
-    else if (arg.name === 'email') values.email = 'nobody@newsroom.test';
-    else values[arg.name] = 'not-a-real-value';
+  for (const { name: arg, type } of field.args) {
+    if (type.kind !== 'NON_NULL') continue;
+    if (arg === 'documentId') values.documentId = !plural ? '999999' : /^(update|delete)/.test(name) ? await ownDocument(plural) : seeded[plural];
+    else if (arg === 'data') values.data = plural ? dataFor(plural) : {};
+    else if (arg === 'id') values.id = '999999';
+    else if (arg === 'q') values.q = 'العراق';
+    else if (arg === 'input' && name === 'login') values.input = { identifier: 'nobody@newsroom.test', password: 'not-the-password' };
+    else if (arg === 'input') values.input = { username: unique('user'), email: `${unique('user')}@newsroom.test`, password: 'Correct-Horse-Battery-9' };
+    else if (arg === 'email') values.email = 'nobody@newsroom.test';
+    else values[arg] = 'not-a-real-value';
   }
   return values;
 }
 
 function classify(res: { status: number; body: Body }): GraphqlOutcome {
-  if (res.status >= 500) return `http ${res.status}` as GraphqlOutcome;
+  if (res.status >= 500) return `http ${res.status}`;
   // Strapi's authentication answers before GraphQL runs, in REST's error format.
   if (res.status === 401) return 'unauthorized';
   if (res.status === 403) return 'forbidden';
@@ -224,48 +232,30 @@ function classify(res: { status: number; body: Body }): GraphqlOutcome {
   if (code === 'UNAUTHENTICATED') return 'unauthorized';
   if (code === 'BAD_USER_INPUT') return 'invalid';
   if (code.includes('NOT_FOUND') || /not found/i.test(error.message)) return 'not found';
-  return `error ${code || error.message}` as GraphqlOutcome;
+  return `error ${code || error.message}`;
 }
 
 describe.each(Object.keys(GRAPHQL_MATRIX))('GraphQL %s', (operation) => {
   it.each(CALLERS)('answers %s as the matrix says', async (caller) => {
     const field = (await schemaFields()).get(operation);
-    expect(field).toBeDefined();
+    expect({ operation, inSchema: field !== undefined }).toEqual({ operation, inSchema: true });
     const [kind, name] = operation.split(' ') as ['query' | 'mutation', string];
     const values = await argumentsFor(name, field!);
-    const typeNames = await argumentTypes(operation);
-    const declarations = Object.keys(values).map((arg) => `$${arg}: ${typeNames.get(arg)}`);
-    const call = Object.keys(values).map((arg) => `${arg}: $${arg}`);
-    let leaf = field!.type;
-    while (leaf.ofType) leaf = leaf.ofType as Field['type'];
-    const selection = leaf.kind !== 'OBJECT' ? '' : name.startsWith('create') && pluralOfField(name) ? ' { __typename documentId }' : ' { __typename }';
-    const text = `${kind}${declarations.length ? ` (${declarations.join(', ')})` : ''} { ${name}${call.length ? `(${call.join(', ')})` : ''}${selection} }`;
-    const res = await graphql(text, values, headersFor(caller));
-    const outcome = classify(res);
-    const createdId: unknown = res.body.data?.[name]?.documentId;
+    const args = field!.args.filter((arg) => arg.name in values);
+    const declarations = args.length ? ` (${args.map((arg) => `$${arg.name}: ${renderType(arg.type)}`).join(', ')})` : '';
+    const call = args.length ? `(${args.map((arg) => `${arg.name}: $${arg.name}`).join(', ')})` : '';
     const plural = pluralOfField(name);
-    if (plural && typeof createdId === 'string' && name.startsWith('create')) created.push({ plural, documentId: createdId });
+    const creates = plural !== null && name.startsWith('create');
+    const selection = leafKind(field!.type) !== 'OBJECT' ? '' : creates ? ' { __typename documentId }' : ' { __typename }';
+
+    const res = await graphql(`${kind}${declarations} { ${name}${call}${selection} }`, values, headersFor(caller));
+    const documentId: unknown = res.body.data?.[name]?.documentId;
+    if (creates && typeof documentId === 'string') created.push({ plural: plural!, documentId });
+    const outcome = classify(res);
     record[`${operation} ${caller}`] = outcome;
     expect({ operation, caller, outcome }).toEqual({ operation, caller, outcome: GRAPHQL_MATRIX[operation]![caller] });
   });
 });
-
-const argTypes = new Map<string, Map<string, string>>();
-async function argumentTypes(operation: string): Promise<Map<string, string>> {
-  if (argTypes.has(operation)) return argTypes.get(operation)!;
-  const [kind, name] = operation.split(' ');
-  const root = kind === 'query' ? 'queryType' : 'mutationType';
-  const res = await graphql(`{ __schema { ${root} { fields { name args { name type { kind name ofType { kind name ofType { kind name } } } } } } } }`).expect(200);
-  for (const f of res.body.data.__schema[root].fields as Array<{ name: string; args: Array<{ name: string; type: Body }> }>) {
-    const map = new Map<string, string>();
-    for (const arg of f.args) {
-      const render = (t: Body): string => (t.kind === 'NON_NULL' ? `${render(t.ofType)}!` : t.kind === 'LIST' ? `[${render(t.ofType)}]` : t.name);
-      map.set(arg.name, render(arg.type));
-    }
-    argTypes.set(`${kind} ${f.name}`, map);
-  }
-  return argTypes.get(`${kind} ${name}`) ?? new Map();
-}
 
 describe('an editor in the admin panel', () => {
   const session = () => bearer(tokens.editorSession());
@@ -273,11 +263,7 @@ describe('an editor in the admin panel', () => {
     const [method, path] = route.split(' ') as [string, string];
     const uidMatch = /api::(\w+)\.\w+/.exec(path);
     const plural = uidMatch ? (Object.entries(TYPES).find(([, singular]) => singular === uidMatch[1])![0] as Plural) : null;
-    let documentId = '';
-    if (plural && path.includes(':id')) {
-      documentId = await createDoc(plural);
-      if (!method.startsWith('DELETE')) created.push({ plural, documentId });
-    }
+    const documentId = plural && path.includes(':id') ? await ownDocument(plural) : '';
     let req = api()[method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](path.replace(':id', documentId)).query(plural ? { locale: 'ar' } : {}).set(session());
     if (method === 'POST' || method === 'PUT') req = req.send(plural ? dataFor(plural) : {});
     const res = await req;
