@@ -16,6 +16,7 @@ type Doc = Record<string, any>;
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PERSON = 'qasim-al-araji';
+const RATE_LIMIT_MAX = 300;
 const TICK_LINE = /\[jobs\] read-model-audit (\S+): (running on|skipped)/g;
 
 let database: TestDatabase;
@@ -67,6 +68,10 @@ beforeAll(async () => {
     // Every second, so a few seconds show several ticks.
     JOB_READ_MODEL_AUDIT_CRON: '* * * * * *',
     LOG_LEVEL: 'info',
+    // The rate limit as deployed behind a load balancer: counters in Redis, clients by X-Forwarded-For.
+    RATE_LIMIT_ENABLED: 'true',
+    RATE_LIMIT_MAX: String(RATE_LIMIT_MAX),
+    IS_PROXIED: 'true',
   };
   // One instance boots a fresh database first (migrations, schema, seed), as deployment.md says.
   a = await startApp(env, 'instance A');
@@ -93,6 +98,24 @@ afterAll(async () => {
 });
 
 describe('two instances on one PostgreSQL and one Redis', () => {
+  it('share one rate limit: a client’s budget is per deployment, not per instance', async () => {
+    const client = `10.77.${Date.now() % 250}.1`;
+    const read = (app: AppProcess) => fetch(`${app.baseUrl}${storyPath}`, { headers: { 'X-Forwarded-For': client } });
+    for (let i = 0; i < RATE_LIMIT_MAX; i += 1) {
+      const res = await read(i % 2 === 0 ? a! : b!);
+      expect({ i, status: res.status }).toEqual({ i, status: 200 });
+      expect(Number(res.headers.get('ratelimit-remaining'))).toBe(RATE_LIMIT_MAX - i - 1);
+      await res.arrayBuffer();
+    }
+    for (const app of [a!, b!]) {
+      const over = await read(app);
+      expect(over.status).toBe(429);
+      expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    // Another client is untouched.
+    expect((await fetch(`${a!.baseUrl}${storyPath}`, { headers: { 'X-Forwarded-For': '10.78.0.1' } })).status).toBe(200);
+  });
+
   it('serves an update made through instance A from instance B within one second', async () => {
     // B caches the person and the story that contains them (in Redis, shared with A).
     for (const path of [personPath, storyPath]) {
