@@ -16,18 +16,15 @@
  * ceiling, and the server's peak RSS. Prints a table and writes JSON to bench/results/.
  * A benchmark, not a test: nothing here asserts a timing.
  */
-const { spawn, spawnSync, fork } = require('child_process');
+const { spawnSync, fork } = require('child_process');
 const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('fs');
 const crypto = require('crypto');
-const net = require('net');
 const path = require('path');
 const autocannon = require('autocannon');
 const hdr = require('hdr-histogram-js');
-const { Client } = require('pg');
 require('./lib/quiet-pg-deprecation');
 
-const appDir = path.resolve(__dirname, '..');
-const START_NODE_OPTIONS = /NODE_OPTIONS:-([^}]*)}/.exec(require('../package.json').scripts.start)?.[1] ?? '';
+const { appDir, START_NODE_OPTIONS, sql, startServer, stopServer } = require('./lib/app-server');
 const STORY_SLUG = 'iraq-announces-end-of-coalition-combat-mission';
 const SEARCH_QUERY = 'الاعرجي';
 
@@ -42,35 +39,6 @@ function options() {
   }
   out.database ??= `newsroom_bench_${out.articles}`;
   return out;
-}
-
-const pgConfig = (database) => ({
-  host: process.env.DATABASE_HOST ?? '127.0.0.1',
-  port: Number(process.env.DATABASE_PORT ?? 5432),
-  user: process.env.DATABASE_USERNAME ?? 'postgres',
-  password: process.env.DATABASE_PASSWORD ?? '',
-  database,
-});
-
-async function sql(database, text, params) {
-  const client = new Client(pgConfig(database));
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 function run(command, args, env, label) {
@@ -129,40 +97,15 @@ class RssSampler {
   }
 }
 
-async function startServer(env, cacheEnabled) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
-    cwd: appDir,
-    env: {
-      ...process.env,
-      // The heap cap `npm start` sets (package.json), unless NODE_OPTIONS says otherwise.
-      NODE_OPTIONS: process.env.NODE_OPTIONS || START_NODE_OPTIONS,
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      CACHE_ENABLED: String(cacheEnabled),
-      // One machine plays every client from one address; the production rate limit would measure itself.
-      RATE_LIMIT_ENABLED: 'false',
-      LOG_LEVEL: 'error',
-      SEED_ON_BOOT: 'false',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+function startBenchServer(env, cacheEnabled) {
+  return startServer({
+    ...env,
+    CACHE_ENABLED: String(cacheEnabled),
+    // One machine plays every client from one address; the production rate limit would measure itself.
+    RATE_LIMIT_ENABLED: 'false',
+    LOG_LEVEL: 'error',
+    SEED_ON_BOOT: 'false',
   });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    if (await fetch(`${base}/_health`).then((r) => r.status === 204, () => false)) return { child, base, port };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('server did not become healthy');
-}
-
-async function stopServer(child) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 10000))]);
-  if (child.exitCode === null) child.kill('SIGKILL');
 }
 
 function measure(url, request, opts, seconds) {
@@ -286,7 +229,7 @@ async function main() {
   let storyBytes = null;
   let storyType = 'application/json; charset=utf-8';
   for (const mode of opts.modes.split(',')) {
-    const { child, base } = await startServer(env, mode === 'cached');
+    const { child, base } = await startBenchServer(env, mode === 'cached');
     const rss = new RssSampler(child.pid);
     try {
       for (const scenario of list) {

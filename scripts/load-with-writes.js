@@ -11,15 +11,10 @@
  * was written, and on resident memory that keeps growing. CI runs it for 10 s; the
  * 60 s run is the documented long form (docs/security.md).
  */
-const { spawn } = require('child_process');
 const { readFileSync } = require('fs');
-const net = require('net');
-const path = require('path');
-const { Client } = require('pg');
+const { sql, startServer, stopServer } = require('./lib/app-server');
 require('./lib/quiet-pg-deprecation');
 
-const appDir = path.resolve(__dirname, '..');
-const START_NODE_OPTIONS = /NODE_OPTIONS:-([^}]*)}/.exec(require('../package.json').scripts.start)?.[1] ?? '';
 const STORY_SLUG = 'iraq-announces-end-of-coalition-combat-mission';
 const ADMIN = { email: 'load-test@newsroom.test', password: 'Lantern-Orchard-Basalt-42' };
 
@@ -36,34 +31,6 @@ function options() {
   return out;
 }
 
-const pgConfig = (database) => ({
-  host: process.env.DATABASE_HOST ?? '127.0.0.1',
-  port: Number(process.env.DATABASE_PORT ?? 5432),
-  user: process.env.DATABASE_USERNAME ?? 'postgres',
-  password: process.env.DATABASE_PASSWORD ?? '',
-  database,
-});
-
-async function admin(text) {
-  const client = new Client(pgConfig('postgres'));
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 async function json(res) {
@@ -75,19 +42,14 @@ async function json(res) {
 async function main() {
   const opts = options();
   const database = `newsroom_load_${Date.now()}`;
-  await admin(`CREATE DATABASE "${database}"`);
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], {
-    cwd: appDir,
-    env: {
-      ...process.env,
+  await sql('postgres', `CREATE DATABASE "${database}"`);
+  const failures = [];
+  let server;
+  try {
+    server = await startServer({
       NODE_ENV: 'production',
-      NODE_OPTIONS: process.env.NODE_OPTIONS || START_NODE_OPTIONS,
       DATABASE_CLIENT: 'postgres',
       DATABASE_NAME: database,
-      PORT: String(port),
-      HOST: '127.0.0.1',
       LOG_LEVEL: 'error',
       // One machine plays 64 clients from one address: the limit would be the test, not the app.
       RATE_LIMIT_ENABLED: 'false',
@@ -99,17 +61,8 @@ async function main() {
         ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'].map((name) => [name, process.env[name] || require('crypto').randomBytes(24).toString('base64')]),
       ),
       APP_KEYS: process.env.APP_KEYS || [1, 2].map(() => require('crypto').randomBytes(24).toString('base64')).join(','),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const failures = [];
-  try {
-    for (let i = 0; ; i++) {
-      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-      if (await fetch(`${base}/_health`).then((r) => r.status === 204, () => false)) break;
-      if (i > 480) throw new Error('server did not become healthy in 2 minutes');
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    });
+    const { child, base } = server;
     const login = await json(await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) }));
     const created = await json(
       await fetch(`${base}/admin/api-tokens`, {
@@ -251,13 +204,8 @@ async function main() {
     if (child.exitCode !== null) failures.push(`the server exited with ${child.exitCode}`);
     if (rss.length >= 6 && late > early * 1.25) failures.push(`resident memory grew from ${Math.round(early)} MB to ${Math.round(late)} MB`);
   } finally {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
-    if (!opts.keep) await admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    if (server) await stopServer(server.child);
+    if (!opts.keep) await sql('postgres', `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
   }
   if (failures.length > 0) {
     console.error(`load-with-writes: FAILED\n- ${failures.join('\n- ')}`);
