@@ -8,7 +8,7 @@ export default (): Core.Config.Middlewares => {
     'strapi::logger',
     'strapi::errors',
     // Database away -> 503 with Retry-After; a query the database refused because of its parameters -> 400.
-    'global::content-api-errors',
+    'global::expected-errors',
     {
       name: 'strapi::security',
       config: {

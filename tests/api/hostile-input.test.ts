@@ -247,7 +247,7 @@ describe('request bodies over the configured limit', () => {
     const slug = 'body-limit-test';
     const res = await api().post('/api/articles').query({ locale: 'ar' }).set(bearer(tokens.fullAccess())).send({ data: { headline: 'x', slug, body: huge } });
     expect(res.status).toBe(413);
-    expect(res.body).toMatchObject({ error: { status: 413, name: 'PayloadTooLargeError' } });
+    expect(res.body).toMatchObject({ error: { status: 413, name: 'PayloadTooLargeError', message: 'Request body too large: the limit is 1mb (REQUEST_BODY_LIMIT).' } });
     const stored = await api().get('/api/articles').query({ 'filters[slug][$eq]': slug, status: 'draft' }).set(bearer(tokens.readOnly())).expect(200);
     expect(stored.body.data).toEqual([]);
   });
@@ -263,4 +263,15 @@ describe('request bodies over the configured limit', () => {
   });
 
   it('leave the server serving', stillServing);
+});
+
+describe('malformed request bodies', () => {
+  it('are a 400 naming the problem, on REST and GraphQL', async () => {
+    const rest = await api().post('/api/articles').set(bearer(tokens.fullAccess())).set('Content-Type', 'application/json').send('{"data": {"headline": ');
+    expect(rest.status).toBe(400);
+    expect(rest.body).toMatchObject({ error: { status: 400, message: expect.any(String) } });
+    const gql = await api().post('/graphql').set('Content-Type', 'application/json').send('{"query": ');
+    expect(gql.status).toBe(400);
+    expect(gql.body).toMatchObject({ errors: [{ message: 'Request body is not valid JSON.' }] });
+  });
 });

@@ -1,15 +1,18 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { errorKind } from '../domain/http/error-kind';
+import { httpSettings } from '../domain/http/settings';
 
 /**
- * Turns the two kinds of unexpected error that are not bugs into answers a client can
- * act on: the database away is a 503 with Retry-After (it comes back by itself: the
- * pool reconnects), and a query the database refused because of the request's own
- * parameters is a 400. Strapi's own errors (which carry a status) pass through; any
- * other error stays a 500 for strapi::errors to log.
+ * Turns the errors that are not bugs into answers a client can act on:
+ * - a body parser's 4xx (a body over REQUEST_BODY_LIMIT, malformed JSON) keeps its status;
+ * - the database away is a 503 with Retry-After (it comes back by itself: the pool reconnects);
+ * - a query the database refused because of the request's own parameters is a 400.
+ * Strapi's own errors pass through to strapi::errors; anything else stays a 500 it logs.
  */
-const contentApiErrors: Core.MiddlewareFactory = (_config, { strapi }) => {
+const expectedErrors: Core.MiddlewareFactory = (_config, { strapi }) => {
   const prefix = `${strapi.config.get<string>('api.rest.prefix', '/api')}/`;
+  const { bodyLimit } = httpSettings(process.env);
   const databaseAnswers = () =>
     Promise.race([
       strapi.db.connection.raw('select 1').then(() => true, () => false),
@@ -29,7 +32,18 @@ const contentApiErrors: Core.MiddlewareFactory = (_config, { strapi }) => {
       // permissions are in the database) with a 401. Without credentials a 401 has no other cause.
       if (ctx.status === 401 && !ctx.get('authorization') && !(await databaseAnswers())) unavailable(ctx);
     } catch (error) {
-      if (typeof (error as { status?: unknown }).status === 'number') throw error;
+      if (error instanceof errors.ApplicationError || error instanceof errors.HttpError) throw error;
+      const { status, expose, name, message } = error as { status?: unknown; expose?: unknown; name?: string; message?: string };
+      if (typeof status === 'number' && status >= 400 && status < 500 && expose === true) {
+        // A client error from a body parser (another copy of http-errors, so strapi::errors would log it as
+        // an internal error with its stack). The client gets the same answer, the log one line.
+        strapi.log.warn(`[api] ${ctx.method} ${ctx.path}: ${status} ${message}`);
+        ctx.status = status;
+        const text = status === 413 ? `Request body too large: the limit is ${bodyLimit} (REQUEST_BODY_LIMIT).` : message;
+        ctx.body = { data: null, error: { status, name: name ?? 'BadRequestError', message: text, details: {} } };
+        return;
+      }
+      if (typeof status === 'number') throw error;
       const kind = errorKind(error);
       if (kind === 'database-unavailable') {
         strapi.log.warn(`[db] ${ctx.method} ${ctx.path}: database unavailable (${(error as Error).message})`);
@@ -50,4 +64,4 @@ const contentApiErrors: Core.MiddlewareFactory = (_config, { strapi }) => {
   };
 };
 
-export default contentApiErrors;
+export default expectedErrors;
