@@ -620,7 +620,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: an unknown locale, parameter or value; the message names it */
+            /** @description Bad request: an unknown locale, query parameter or value; the message names it */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -641,6 +641,28 @@ export interface operations {
             /** @description No such document in that locale and status */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this address (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_SECONDS) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -732,7 +754,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: an unknown locale, parameter or value; the message names it */
+            /** @description Bad request: an unknown locale, query parameter or value; the message names it */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -753,6 +775,28 @@ export interface operations {
             /** @description No such document in that locale and status */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this address (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_SECONDS) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -841,7 +885,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: an unknown locale, parameter or value; the message names it */
+            /** @description Bad request: an unknown locale, query parameter or value; the message names it */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -862,6 +906,28 @@ export interface operations {
             /** @description No such document in that locale and status */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this address (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_SECONDS) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -939,7 +1005,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: an unknown locale, parameter or value; the message names it */
+            /** @description Bad request: an unknown locale, query parameter or value; the message names it */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -960,6 +1026,28 @@ export interface operations {
             /** @description No such document in that locale and status */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this address (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_SECONDS) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1048,7 +1136,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: an unknown locale, parameter or value; the message names it */
+            /** @description Bad request: an unknown locale, query parameter or value; the message names it */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1069,6 +1157,28 @@ export interface operations {
             /** @description No such document in that locale and status */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this address (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_SECONDS) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1146,7 +1256,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: an unknown locale, parameter or value; the message names it */
+            /** @description Bad request: an unknown locale, query parameter or value; the message names it */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1167,6 +1277,28 @@ export interface operations {
             /** @description No such document in that locale and status */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this address (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_SECONDS) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1257,7 +1389,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: an unknown locale, parameter or value; the message names it */
+            /** @description Bad request: an unknown locale, query parameter or value; the message names it */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1278,6 +1410,28 @@ export interface operations {
             /** @description No such document in that locale and status */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this address (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_SECONDS) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1357,7 +1511,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: an unknown locale, parameter or value; the message names it */
+            /** @description Bad request: an unknown locale, query parameter or value; the message names it */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1378,6 +1532,28 @@ export interface operations {
             /** @description No such document in that locale and status */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this address (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_SECONDS) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1474,7 +1650,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: an unknown locale, parameter or value; the message names it */
+            /** @description Bad request: an unknown locale, query parameter or value; the message names it */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1495,6 +1671,28 @@ export interface operations {
             /** @description No such document in that locale and status */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this address (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_SECONDS) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1580,7 +1778,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: an unknown locale, parameter or value; the message names it */
+            /** @description Bad request: an unknown locale, query parameter or value; the message names it */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1601,6 +1799,28 @@ export interface operations {
             /** @description No such document in that locale and status */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this address (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_SECONDS) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1682,7 +1902,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: an unknown locale, parameter or value; the message names it */
+            /** @description Bad request: an unknown locale, query parameter or value; the message names it */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1703,6 +1923,28 @@ export interface operations {
             /** @description No such document in that locale and status */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this address (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_SECONDS) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1741,7 +1983,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: an unknown locale, parameter or value; the message names it */
+            /** @description Bad request: an unknown locale, query parameter or value; the message names it */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1762,6 +2004,28 @@ export interface operations {
             /** @description No such document in that locale and status */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this address (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_SECONDS) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1795,7 +2059,7 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
-            /** @description Bad request: an unknown locale, parameter or value; the message names it */
+            /** @description Bad request: an unknown locale, query parameter or value; the message names it */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1816,6 +2080,28 @@ export interface operations {
             /** @description No such document in that locale and status */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this address (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_SECONDS) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1869,7 +2155,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad request: an unknown locale, parameter or value; the message names it */
+            /** @description Bad request: an unknown locale, query parameter or value; the message names it */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1890,6 +2176,28 @@ export interface operations {
             /** @description No such document in that locale and status */
             404: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests from this address (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_SECONDS) */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable for a moment */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -105,10 +105,16 @@ const errorResponse = (description: string): JsonObject => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
 });
 
+const retryAfter: JsonObject = {
+  'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 1 } },
+};
+
 const ERROR_RESPONSES: JsonObject = {
-  '400': errorResponse('Bad request: an unknown locale, parameter or value; the message names it'),
+  '400': errorResponse('Bad request: an unknown locale, query parameter or value; the message names it'),
   '403': errorResponse('Forbidden: drafts (status=draft) need an API token'),
   '404': errorResponse('No such document in that locale and status'),
+  '429': { ...errorResponse('Too many requests from this address (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW_SECONDS)'), headers: retryAfter },
+  '503': { ...errorResponse('The database is unavailable for a moment'), headers: retryAfter },
 };
 
 const documentIdParameter: JsonObject = { name: 'documentId', in: 'path', required: true, schema: DOCUMENT_ID_SCHEMA };
