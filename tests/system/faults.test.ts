@@ -166,6 +166,12 @@ describe('PostgreSQL stopped and started under a read load', () => {
     running = false;
     await Promise.all(readers);
 
+    const failed = results.filter((r) => r.status !== 200);
+    const lastFailure = Math.max(0, ...failed.map((r) => r.at));
+    process.stdout.write(
+      `\n[pg-fault] ${results.length} reads; down ${((up - down) / 1000).toFixed(1)} s; ${failed.length} answered 503; ` +
+        `last failure ${lastFailure ? `${((lastFailure - up) / 1000).toFixed(1)} s after the restart` : 'none'}\n`,
+    );
     expect(app.child.exitCode).toBeNull();
     const before = results.filter((r) => r.at < down);
     const after = results.filter((r) => r.at > up + 5000);
