@@ -11,7 +11,7 @@ import { STORY_SLUG } from '../fixtures/story-000';
  */
 
 const SEED = Number(process.env.FC_SEED ?? 20261130);
-const RUNS = Number(process.env.FC_RUNS ?? 150);
+const RUNS = Number(process.env.FC_RUNS ?? 1000);
 
 // `any`: response bodies are what the test inspects.
 type Body = Record<string, any>;
