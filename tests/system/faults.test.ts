@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { APP_DIR, ensureBuild, startApp, stopApp, type AppProcess } from '../helpers/app-process';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { STORY_SLUG } from '../fixtures/story-000';
+import { SUPER_ADMIN } from '../fixtures/accounts';
 
 /**
  * Faults an operator will meet: the database restarting under load, a seed killed
@@ -132,17 +133,33 @@ function pgctl(action: 'stop' | 'start'): void {
   if (result.status !== 0) throw new Error(`${PG_CONTROL} ${args.join(' ')} failed: ${result.stderr}`);
 }
 
-describe('PostgreSQL stopped and started under a read load', () => {
+/** A full-access API token, made the way an operator makes one: through the admin's API. */
+async function fullAccessToken(app: AppProcess): Promise<string> {
+  const login = await fetch(`${app.baseUrl}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(SUPER_ADMIN) });
+  const session = ((await login.json()) as { data: { token: string } }).data.token;
+  const res = await fetch(`${app.baseUrl}/admin/api-tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${session}` },
+    body: JSON.stringify({ name: 'fault-test', type: 'full-access', lifespan: null }),
+  });
+  return ((await res.json()) as { data: { accessKey: string } }).data.accessKey;
+}
+
+describe('PostgreSQL stopped and started under read and write load', () => {
   let app: AppProcess | undefined;
   afterAll(async () => {
     await stopApp(app?.child);
   });
 
-  it('answers errors only while it is down, recovers by itself, and never exits', async () => {
+  it('answers errors only while it is down, recovers by itself, never exits, and loses no acknowledged write', async () => {
     const database = await freshDatabase();
     seed(database);
     // Uncached, so every read needs the database.
-    app = await startApp({ ...database.env, CACHE_ENABLED: 'false', RATE_LIMIT_ENABLED: 'false', CRON_ENABLED: 'false' }, 'pg-fault');
+    app = await startApp(
+      { ...database.env, CACHE_ENABLED: 'false', RATE_LIMIT_ENABLED: 'false', CRON_ENABLED: 'false', ADMIN_EMAIL: SUPER_ADMIN.email, ADMIN_PASSWORD: SUPER_ADMIN.password },
+      'pg-fault',
+    );
+    const token = await fullAccessToken(app);
     const results: Array<{ at: number; status: number }> = [];
     let running = true;
     const reader = async () => {
@@ -155,7 +172,26 @@ describe('PostgreSQL stopped and started under a read load', () => {
         results.push({ at, status });
       }
     };
-    const readers = Array.from({ length: 8 }, reader);
+    // An integration creating articles one after another: every one acknowledged with a 201 must exist afterwards.
+    const acknowledged = new Map<string, string>();
+    const writeStatuses: number[] = [];
+    const writer = async () => {
+      for (let n = 0; running; n += 1) {
+        const data = { headline: `مقال أثناء العطل ${n}`, slug: `fault-write-${n}` };
+        const status = await fetch(`${app!.baseUrl}/api/articles?locale=ar`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify({ data }),
+          signal: AbortSignal.timeout(30_000),
+        }).then(
+          async (r) => (await r.arrayBuffer(), r.status),
+          () => 0,
+        );
+        writeStatuses.push(status);
+        if (status === 201) acknowledged.set(data.slug, data.headline);
+      }
+    };
+    const readers = [...Array.from({ length: 8 }, reader), writer()];
     await new Promise((r) => setTimeout(r, 3000));
     const down = Date.now();
     pgctl('stop');
@@ -184,5 +220,18 @@ describe('PostgreSQL stopped and started under a read load', () => {
     expect(results.filter((r) => r.status !== 200 && r.status !== 503)).toEqual([]);
     const final = await fetch(`${app.baseUrl}/api/articles/slug/${STORY_SLUG}?locale=ar`);
     expect(final.status).toBe(200);
+
+    // Writes: refused with a 503 while down (never a 500), and every acknowledged one is stored exactly.
+    expect(writeStatuses.filter((s) => s !== 201 && s !== 503)).toEqual([]);
+    expect(writeStatuses.filter((s) => s === 503).length).toBeGreaterThan(0);
+    const stored = new Map<string, string>();
+    for (let page = 1; ; page += 1) {
+      const res = await fetch(`${app.baseUrl}/api/articles?locale=ar&filters[slug][$startsWith]=fault-write-&pagination[page]=${page}&pagination[pageSize]=100`);
+      const body = (await res.json()) as { data: Array<{ slug: string; headline: string }>; meta: { pagination: { pageCount: number } } };
+      for (const article of body.data) stored.set(article.slug, article.headline);
+      if (page >= body.meta.pagination.pageCount) break;
+    }
+    process.stdout.write(`[pg-fault] ${writeStatuses.length} writes: ${acknowledged.size} acknowledged, ${writeStatuses.filter((s) => s === 503).length} refused with 503, ${stored.size} stored\n`);
+    for (const [slug, headline] of acknowledged) expect({ slug, headline: stored.get(slug) }).toEqual({ slug, headline });
   });
 });
