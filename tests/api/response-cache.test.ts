@@ -112,6 +112,33 @@ describe('the cache is never stale', () => {
     expect(after.body.data[0].quotes.map((q: Doc) => q.slug)).not.toContain('cache-probe-quote');
   });
 
+  it('an article read by slug stays cached while unrelated articles are written, and follows its slug', async () => {
+    const storyPath = `/api/articles/slug/${STORY_SLUG}`;
+    await cachedGet(storyPath, { locale: 'ar' });
+    const other = await api().post('/api/articles').query({ locale: 'ar' }).set(asTool()).send({ data: { headline: 'مادة لا علاقة لها', slug: 'cache-probe-unrelated' } }).expect(201);
+    const { documentId } = other.body.data;
+    try {
+      // A newsroom writes all day; an article's page must not be recomputed for every other article's save.
+      const still = await api().get(storyPath).query({ locale: 'ar' }).expect(200);
+      expect(still.headers['x-cache']).toBe('HIT');
+
+      // A slug handed from one article to another: the new owner is served, never the old one.
+      const probePath = '/api/articles/slug/cache-probe-unrelated';
+      await cachedGet(probePath, { locale: 'ar' });
+      await api().put(`/api/articles/${documentId}`).query({ locale: 'ar' }).set(asTool()).send({ data: { slug: 'cache-probe-renamed' } }).expect(200);
+      await api().get(probePath).query({ locale: 'ar' }).expect(404);
+      const heir = await api().post('/api/articles').query({ locale: 'ar' }).set(asTool()).send({ data: { headline: 'الوريث', slug: 'cache-probe-unrelated' } }).expect(201);
+      try {
+        const served = await api().get(probePath).query({ locale: 'ar' }).expect(200);
+        expect(served.body.data).toMatchObject({ documentId: heir.body.data.documentId, headline: 'الوريث' });
+      } finally {
+        await api().delete(`/api/articles/${heir.body.data.documentId}`).query({ locale: '*' }).set(asTool()).expect(204);
+      }
+    } finally {
+      await api().delete(`/api/articles/${documentId}`).query({ locale: '*' }).set(asTool()).expect(204);
+    }
+  });
+
   it('a deleted document stops being served at once', async () => {
     const person = await api().post('/api/people').set(asTool()).send({ data: { name: 'شخص للحذف', slug: 'cache-probe-deleted' } }).expect(201);
     const { documentId } = person.body.data;

@@ -8,7 +8,7 @@ import { formatLinks } from '../../../domain/formats/links';
 import { articleNinjs } from '../../../domain/formats/ninjs';
 import { ARTICLE_DEFAULT_POPULATE } from '../middlewares/default-populate';
 import { draftReadAllowed, DRAFTS_NEED_TOKEN_MESSAGE } from '../../../domain/access/draft-access';
-import { docTag, tagCurrentResponse, typeTag } from '../../../domain/cache/tags';
+import { docTag, tagCurrentResponse } from '../../../domain/cache/tags';
 import { findOrBuildArticleView } from '../../../read-models/article-views';
 
 const FORMAT_PARAMS = new Set(['locale', 'status']);
@@ -66,8 +66,10 @@ export default factories.createCoreController('api::article.article', ({ strapi 
       const locale = typeof ctx.query.locale === 'string' ? ctx.query.locale : await strapi.plugin('i18n').service('locales').getDefaultLocale();
       const { slug } = ctx.params as { slug: string };
       const view = await findOrBuildArticleView(strapi, slug, locale, status === 'published');
-      // The answer depends on which article has this slug, and on everything inside it.
-      tagCurrentResponse(ctx.state as { cacheTags?: Set<string> }, [typeTag('api::article.article'), ...(view ? [view.documentId, ...view.dependencies].map(docTag) : [])]);
+      // The answer depends on the article and everything inside it. Not on other articles: a slug
+      // is unique per locale, so another article can only take it after this one gave it up (a
+      // write to this one, which evicts). Missing articles are 404s, which are never cached.
+      if (view) tagCurrentResponse(ctx.state as { cacheTags?: Set<string> }, [view.documentId, ...view.dependencies].map(docTag));
       if (!view) throw new errors.NotFoundError(`No ${status} article with slug "${slug}" in locale ${locale}`);
       ctx.type = 'application/json; charset=utf-8';
       ctx.body = `{"data":${view.body},"meta":{}}`;
