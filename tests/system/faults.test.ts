@@ -194,9 +194,13 @@ describe('PostgreSQL stopped and started under read and write load', () => {
     const readers = [...Array.from({ length: 8 }, reader), writer()];
     await new Promise((r) => setTimeout(r, 3000));
     const down = Date.now();
-    pgctl('stop');
-    await new Promise((r) => setTimeout(r, 5000));
-    pgctl('start');
+    try {
+      pgctl('stop');
+      await new Promise((r) => setTimeout(r, 5000));
+    } finally {
+      // Whatever happened, the cluster the rest of CI needs comes back.
+      pgctl('start');
+    }
     const up = Date.now();
     await new Promise((r) => setTimeout(r, 10_000));
     running = false;
