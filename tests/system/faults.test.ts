@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'child_process';
+import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
@@ -46,19 +46,31 @@ function seed(database: TestDatabase): void {
   if (result.status !== 0) throw new Error(`seed failed (${result.status}): ${result.stderr.slice(-2000)}`);
 }
 
-/** Open transactions that have written to this database: the seed is halfway through its writes. */
-async function writingTransactions(database: TestDatabase): Promise<number> {
+/**
+ * Waits until a transaction on this database has written (it has a transaction id) and,
+ * with a pattern, is running a statement like it: the moment to kill the seed. False if
+ * the process ended first.
+ */
+async function waitForWrite(database: TestDatabase, child: ChildProcess, statement: string | null): Promise<boolean> {
   const client = new Client({
     host: process.env.DATABASE_HOST ?? '127.0.0.1',
     port: Number(process.env.DATABASE_PORT ?? 5432),
     user: process.env.DATABASE_USERNAME ?? 'postgres',
     password: process.env.DATABASE_PASSWORD ?? '',
-    database: database.env.DATABASE_NAME,
+    database: 'postgres',
   });
   await client.connect();
   try {
-    const result = await client.query('select count(*) as n from pg_stat_activity where datname = $1 and backend_xid is not null', [database.env.DATABASE_NAME]);
-    return Number(result.rows[0].n);
+    const deadline = Date.now() + 120_000;
+    while (Date.now() < deadline && child.exitCode === null) {
+      const { rows } = await client.query(
+        `select count(*) as n from pg_stat_activity where datname = $1 and backend_xid is not null and ($2::text is null or query ilike $2)`,
+        [database.env.DATABASE_NAME, statement],
+      );
+      if (Number(rows[0].n) > 0) return true;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return false;
   } finally {
     await client.end();
   }
@@ -79,11 +91,13 @@ afterAll(async () => {
 });
 
 describe('a seed killed with SIGKILL halfway', () => {
-  // The moment a write transaction opens (boot migrations, then the seed's own), and 400 ms into one.
+  // The boot's first write (schema and migrations), then inside the story bundle's own transaction:
+  // while it inserts the organizations (early) and the quotes (late).
   it.each([
-    ['as the first write transaction opens', 0],
-    ['400 ms into a write transaction', 400],
-  ])('then run again, equals a clean seed (killed %s)', async (_label, delayMs) => {
+    ['as the first write transaction opens', null],
+    ['while the bundle inserts organizations', 'insert into %"organizations"%'],
+    ['while the bundle inserts quotes', 'insert into %"quotes"%'],
+  ])('then run again, equals a clean seed (killed %s)', async (_label, statement) => {
     const database = await freshDatabase();
     const child = spawn(process.execPath, ['scripts/seed.js', '--no-compile'], {
       cwd: APP_DIR,
@@ -91,9 +105,7 @@ describe('a seed killed with SIGKILL halfway', () => {
       stdio: 'ignore',
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ? -1 : code)));
-    const deadline = Date.now() + 120_000;
-    while (Date.now() < deadline && child.exitCode === null && (await writingTransactions(database)) === 0) await new Promise((r) => setTimeout(r, 10));
-    await new Promise((r) => setTimeout(r, delayMs));
+    expect(await waitForWrite(database, child, statement)).toBe(true);
     child.kill('SIGKILL');
     // Killed, not finished: otherwise this proves nothing.
     expect(await exited).toBe(-1);
