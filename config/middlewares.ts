@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { httpSettings } from '../src/domain/http/settings';
+import { EXPOSED_HEADERS, httpSettings } from '../src/domain/http/settings';
 
 export default (): Core.Config.Middlewares => {
   // Limits, origins and headers come from the environment (docs/security.md); a bad value stops the boot.
@@ -26,7 +26,7 @@ export default (): Core.Config.Middlewares => {
       },
     },
     // src/cache/http-fast-path.ts answers cached reads with the same origins (it cannot store them per origin).
-    { name: 'strapi::cors', config: { origin: http.corsOrigins } },
+    { name: 'strapi::cors', config: { origin: http.corsOrigins, expose: EXPOSED_HEADERS } },
     // No strapi::poweredBy: naming the stack to the world helps nobody but an attacker.
     'strapi::query',
     // Rejects `?locale=` values that are not configured, before any controller turns them into a 500 or an empty page.

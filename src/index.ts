@@ -82,6 +82,7 @@ export default {
         restPrefix,
         graphqlPath: strapi.config.get<string>('plugin::graphql.endpoint', '/graphql'),
         proxied: strapi.config.get<boolean>('server.proxy', false),
+        corsOrigins: http.corsOrigins,
       });
       const { max, windowSeconds, redisUrl } = http.rateLimit;
       strapi.log.info(`[rate-limit] ${max} requests per ${windowSeconds} s per address (${redisUrl ? 'redis' : 'memory'} counters)`);

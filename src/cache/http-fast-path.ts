@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import { etagMatches, restKey } from '../domain/cache/key';
-import { allowedOrigin } from '../domain/http/settings';
+import { allowedOrigin, EXPOSED_HEADERS } from '../domain/http/settings';
 import type { ResponseCache } from './response-cache';
 import type { CachedResponse } from './stores/types';
 
@@ -22,6 +22,7 @@ export function installHttpFastPath(server: Server, cache: ResponseCache, prefix
     if (origin) {
       res.setHeader('access-control-allow-origin', origin);
       res.setHeader('access-control-allow-credentials', 'true');
+      res.setHeader('access-control-expose-headers', EXPOSED_HEADERS.join(','));
     }
     if (etagMatches(req.headers['if-none-match'] as string | undefined, entry.etag)) {
       res.writeHead(304, { etag: entry.etag, 'cache-control': cache.cacheControl(), 'x-cache': 'HIT' });

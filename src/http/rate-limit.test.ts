@@ -12,7 +12,7 @@ async function serve(settings: Partial<RateLimitSettings>, proxied = true) {
   const handle: RateLimitHandle = installRateLimit(
     server,
     { enabled: true, max: 3, windowSeconds: 60, allowList: [], redisUrl: null, redisPrefix: 'test:', ...settings },
-    { restPrefix: '/api/', graphqlPath: '/graphql', proxied },
+    { restPrefix: '/api/', graphqlPath: '/graphql', proxied, corsOrigins: ['https://www.example.com'] },
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -41,6 +41,18 @@ describe('installRateLimit', () => {
     expect(over.status).toBe(429);
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await over.json()).toMatchObject({ data: null, error: { status: 429, name: 'RateLimitError', message: expect.stringContaining('at most 3 per 60 s') } });
+  });
+
+  it('lets a configured browser origin read the 429 and its Retry-After, and no other origin', async () => {
+    app = await serve({ max: 1 });
+    await app.call('/api/a');
+    const allowed = await app.call('/api/a', '10.0.0.1', { headers: { Origin: 'https://www.example.com' } });
+    expect(allowed.status).toBe(429);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://www.example.com');
+    expect(allowed.headers.get('access-control-expose-headers')).toContain('Retry-After');
+    const other = await app.call('/api/a', '10.0.0.1', { headers: { Origin: 'https://evil.example' } });
+    expect(other.status).toBe(429);
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('answers GraphQL in GraphQL’s error format', async () => {

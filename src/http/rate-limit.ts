@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { clientAddress, type RateLimitSettings } from '../domain/http/settings';
+import { allowedOrigin, clientAddress, EXPOSED_HEADERS, type RateLimitSettings } from '../domain/http/settings';
 
 /**
  * Limits requests per client address to the public content API and GraphQL.
@@ -37,19 +37,31 @@ export function createLimiter(settings: RateLimitSettings): { limiter: RateLimit
   return { limiter, close: async () => void redis.disconnect() };
 }
 
-function tooMany(req: IncomingMessage, res: ServerResponse, settings: RateLimitSettings, graphqlPath: string, retryAfter: number): void {
+interface Options {
+  restPrefix: string;
+  graphqlPath: string;
+  proxied: boolean;
+  /** CORS_ORIGINS: a browser frontend must be able to read the 429 and its Retry-After. */
+  corsOrigins: readonly string[];
+}
+
+function tooMany(req: IncomingMessage, res: ServerResponse, settings: RateLimitSettings, options: Options, retryAfter: number): void {
+  const { graphqlPath } = options;
   const message = `Too many requests: at most ${settings.max} per ${settings.windowSeconds} s from one address. Retry after ${retryAfter} s.`;
   const body =
     (req.url ?? '').split('?')[0] === graphqlPath
       ? { errors: [{ message, extensions: { code: 'RATE_LIMITED', retryAfter } }] }
       : { data: null, error: { status: 429, name: 'RateLimitError', message, details: { retryAfter } } };
   const bytes = Buffer.from(JSON.stringify(body));
+  const origin = allowedOrigin(req.headers.origin, options.corsOrigins);
   res.writeHead(429, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': bytes.length,
     'retry-after': String(retryAfter),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    vary: 'Origin',
+    ...(origin && { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', 'access-control-expose-headers': EXPOSED_HEADERS.join(',') }),
   });
   res.end(req.method === 'HEAD' ? undefined : bytes);
 }
@@ -57,7 +69,7 @@ function tooMany(req: IncomingMessage, res: ServerResponse, settings: RateLimitS
 export function installRateLimit(
   server: Server,
   settings: RateLimitSettings,
-  options: { restPrefix: string; graphqlPath: string; proxied: boolean },
+  options: Options,
 ): RateLimitHandle {
   const listeners = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   const [next] = listeners;
@@ -80,7 +92,7 @@ export function installRateLimit(
       },
       (rejection: unknown) => {
         // A RateLimiterRes is "over the limit"; anything else is the store failing, which must not cost the reader the page.
-        if (rejection instanceof RateLimiterRes) tooMany(req, res, settings, options.graphqlPath, Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
+        if (rejection instanceof RateLimiterRes) tooMany(req, res, settings, options, Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
         else next(req, res);
       },
     );

@@ -36,6 +36,8 @@ describe('CORS', () => {
     for (let i = 0; i < 2; i += 1) {
       const allowed = await call().set('Origin', FRONTEND_URL).expect(200);
       expect(allowed.headers['access-control-allow-origin']).toBe(FRONTEND_URL);
+      // So a browser frontend can revalidate and see its rate-limit budget.
+      expect(allowed.headers['access-control-expose-headers']).toMatch(/ETag.*Retry-After.*RateLimit-Remaining/);
       const other = await call().set('Origin', 'https://evil.example').expect(200);
       expect(other.headers['access-control-allow-origin']).toBeUndefined();
     }

@@ -128,6 +128,9 @@ export function httpSettings(environment: Environment): HttpSettings {
   };
 }
 
+/** Response headers a browser frontend may read cross-origin: revalidation and the rate limit's. */
+export const EXPOSED_HEADERS = ['ETag', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'];
+
 /**
  * The Access-Control-Allow-Origin value for a request's Origin, or null when it is not
  * allowed; the same answer strapi::cors gives (it echoes the origin, also for '*').
