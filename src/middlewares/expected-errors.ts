@@ -13,6 +13,9 @@ import { httpSettings } from '../domain/http/settings';
 const expectedErrors: Core.MiddlewareFactory = (_config, { strapi }) => {
   const prefix = `${strapi.config.get<string>('api.rest.prefix', '/api')}/`;
   const { bodyLimit } = httpSettings(process.env);
+  const graphqlPath = strapi.config.get<string>('plugin::graphql.endpoint', '/graphql');
+  // Where an anonymous request is never a 401 by design (the admin's are, without a session).
+  const isPublicApi = (path: string) => path.startsWith(prefix) || path === graphqlPath;
   const databaseAnswers = () =>
     Promise.race([
       strapi.db.connection.raw('select 1').then(() => true, () => false),
@@ -30,7 +33,7 @@ const expectedErrors: Core.MiddlewareFactory = (_config, { strapi }) => {
       await next();
       // Strapi answers a request whose authentication could not be checked (the public role's
       // permissions are in the database) with a 401. Without credentials a 401 has no other cause.
-      if (ctx.status === 401 && !ctx.get('authorization') && !(await databaseAnswers())) unavailable(ctx);
+      if (ctx.status === 401 && !ctx.get('authorization') && isPublicApi(ctx.path) && !(await databaseAnswers())) unavailable(ctx);
     } catch (error) {
       if (error instanceof errors.ApplicationError || error instanceof errors.HttpError) throw error;
       const { status, expose, name, message } = error as { status?: unknown; expose?: unknown; name?: string; message?: string };
