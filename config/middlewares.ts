@@ -8,7 +8,7 @@ export default (): Core.Config.Middlewares => {
     'strapi::logger',
     'strapi::errors',
     // Database away -> 503 with Retry-After; a query the database refused because of its parameters -> 400.
-    'global::expected-errors',
+    { name: 'global::expected-errors', config: { bodyLimit: http.bodyLimit } },
     {
       name: 'strapi::security',
       config: {
@@ -33,7 +33,7 @@ export default (): Core.Config.Middlewares => {
     'global::validate-locale',
     { name: 'strapi::body', config: { jsonLimit: http.bodyLimit, formLimit: http.bodyLimit, textLimit: http.bodyLimit } },
     // Reads GraphQL bodies (strapi::body skips them) under the same limit, refuses documents the plugin would crash on.
-    'global::graphql-body',
+    { name: 'global::graphql-body', config: { bodyLimit: http.bodyLimit } },
     // After body parsing (GraphQL queries are keyed by their body), before the session and routes.
     // Cached REST reads never get this far: src/cache/http-fast-path.ts answers them.
     'global::response-cache',

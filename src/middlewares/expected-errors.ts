@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { errorKind } from '../domain/http/error-kind';
-import { httpSettings } from '../domain/http/settings';
 
 /**
  * Turns the errors that are not bugs into answers a client can act on:
@@ -10,9 +9,9 @@ import { httpSettings } from '../domain/http/settings';
  * - a query the database refused because of the request's own parameters is a 400.
  * Strapi's own errors pass through to strapi::errors; anything else stays a 500 it logs.
  */
-const expectedErrors: Core.MiddlewareFactory = (_config, { strapi }) => {
+// bodyLimit: REQUEST_BODY_LIMIT, parsed once in config/middlewares.ts.
+const expectedErrors: Core.MiddlewareFactory<{ bodyLimit: string }> = ({ bodyLimit }, { strapi }) => {
   const prefix = `${strapi.config.get<string>('api.rest.prefix', '/api')}/`;
-  const { bodyLimit } = httpSettings(process.env);
   const graphqlPath = strapi.config.get<string>('plugin::graphql.endpoint', '/graphql');
   // Where an anonymous request is never a 401 by design (the admin's are, without a session).
   const isPublicApi = (path: string) => path.startsWith(prefix) || path === graphqlPath;

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import coBody from 'co-body';
 import { queryFragmentProblems } from '../domain/graphql/fragment-problems';
-import { httpSettings } from '../domain/http/settings';
 
 /**
  * Reads GraphQL request bodies for everyone (strapi::body skips the GraphQL endpoint),
@@ -10,9 +9,9 @@ import { httpSettings } from '../domain/http/settings';
  * crash on are refused first (src/domain/graphql/fragment-problems.ts). The plugin's
  * own body parser finds the body read and leaves the consumed stream alone.
  */
-const graphqlBody: Core.MiddlewareFactory = (_config, { strapi }) => {
+// bodyLimit: REQUEST_BODY_LIMIT, parsed once in config/middlewares.ts.
+const graphqlBody: Core.MiddlewareFactory<{ bodyLimit: string }> = ({ bodyLimit }, { strapi }) => {
   const graphqlPath = strapi.config.get<string>('plugin::graphql.endpoint', '/graphql');
-  const { bodyLimit } = httpSettings(process.env);
   const refuse = (ctx: Parameters<Core.MiddlewareHandler>[0], status: number, messages: string[]) => {
     ctx.status = status;
     ctx.body = { errors: messages.map((message) => ({ message, extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'GRAPHQL_VALIDATION_FAILED' } })) };
