@@ -119,7 +119,7 @@ const pluralOf = (path: string): Plural | null => {
 };
 
 /** Path parameters: real documents for the newsroom's types, ids that match nothing elsewhere. */
-async function requestFor(route: string, caller: Caller) {
+async function requestFor(route: string) {
   const [method, target] = route.split(' ') as [string, string];
   const [pathTemplate, query] = target.split('?') as [string, string | undefined];
   const plural = pluralOf(pathTemplate);
@@ -147,7 +147,7 @@ async function requestFor(route: string, caller: Caller) {
 // The union, so a route missing from the matrix also fails here, with what it answered.
 describe.each([...new Set([...routes, ...Object.keys(REST_MATRIX)])])('%s', (route) => {
   it.each(CALLERS)('answers %s as the matrix says', async (caller) => {
-    const { method, path, query, body } = await requestFor(route, caller);
+    const { method, path, query, body } = await requestFor(route);
     if (!process.env.MATRIX_RECORD) expect({ route, inMatrix: route in REST_MATRIX }).toEqual({ route, inMatrix: true });
     let req = api()[method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](path).query(query).set(headersFor(caller));
     if (method === 'POST' || method === 'PUT') req = req.send(body);
