@@ -23,6 +23,16 @@ module.exports = {
       globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
     },
     {
+      // Not part of `npm test`: the exhaustive filter sweep against one booted app (`npm run sweep`).
+      displayName: 'sweep',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/sweep'],
+      testMatch: ['**/*.test.ts'],
+      transform,
+      globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/helpers/global-teardown.ts',
+    },
+    {
       // Not part of `npm test`: needs a production build, PostgreSQL and Redis (`npm run test:cluster`).
       displayName: 'cluster',
       testEnvironment: 'node',
