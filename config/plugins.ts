@@ -3,6 +3,8 @@ import { secret } from '../src/env/secrets';
 import { httpSettings } from '../src/domain/http/settings';
 import { amountLimitRule } from '../src/graphql/amount-limit';
 import { cacheTagsPlugin } from '../src/graphql/cache-tags';
+import { createGraphqlErrorFormatter } from '../src/graphql/format-error';
+import { argumentValidationPlugin } from '../src/validation/strapi/graphql';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const amountLimit = env.int('GRAPHQL_AMOUNT_LIMIT', 250);
@@ -32,7 +34,14 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
           includeStacktraceInErrorResponses: false,
           // The plugin concatenates these arrays onto its own depth-limit rule and plugins.
           validationRules: [amountLimitRule(amountLimit)],
-          plugins: [cacheTagsPlugin],
+          // Arguments are checked before an operation runs (src/validation/strapi/graphql.ts).
+          plugins: [argumentValidationPlugin(), cacheTagsPlugin],
+          // Strapi's errors mapped to codes as the plugin does; anything unexpected masked in production.
+          formatError: createGraphqlErrorFormatter({
+            exposeDetails: env('NODE_ENV') !== 'production',
+            // The global strapi: this config is read before the app object exists.
+            log: (line) => strapi.log.error(line),
+          }),
           // The plugin otherwise adds its own CORS allowing every origin; strapi::cors (CORS_ORIGINS) governs.
           cors: false,
           // Same body limit as REST (REQUEST_BODY_LIMIT); an oversized query is a 413, not parsed.

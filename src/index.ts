@@ -24,6 +24,10 @@ import { registerSearchGraphql } from './graphql/search';
 import { rebuildArticleViewsIfEmpty } from './read-models/article-views';
 import { declaredAccounts, type DeclaredAccount } from './domain/accounts/admin-accounts';
 import { assertProductionSecrets } from './env/secrets';
+import { registerDocumentWriteValidation } from './validation/strapi/documents';
+import { registerGraphqlValidation } from './validation/strapi/graphql';
+import { buildValidationModels } from './validation/strapi/models';
+import { registerRestValidation } from './validation/strapi/rest';
 
 let accounts: DeclaredAccount[] = [];
 let http: HttpSettings;
@@ -37,7 +41,13 @@ export default {
     http = httpSettings(process.env);
     createResponseCache(cacheSettings(process.env));
 
-    // Outermost: tags cacheable reads with what they returned, evicts after writes commit.
+    // Bad input is refused before it reaches the database, with a 400 naming it (src/validation/).
+    buildValidationModels(strapi);
+    registerRestValidation(strapi);
+    registerGraphqlValidation(strapi);
+    // Outermost document middleware: a write with a value of the wrong type opens no transaction.
+    registerDocumentWriteValidation(strapi);
+    // Then: tags cacheable reads with what they returned, evicts after writes commit.
     registerCacheTags(strapi);
     registerCacheFlushes(strapi);
     registerDraftsNeedToken(strapi);

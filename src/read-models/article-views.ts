@@ -7,7 +7,7 @@ export const VIEWS_TABLE = 'newsroom_article_views';
 export const VIEW_DEPS_TABLE = 'newsroom_article_view_deps';
 const ARTICLE = 'api::article.article';
 
-type Row = Record<string, unknown> & { documentId: string; locale: string; slug: string; publishedAt: unknown };
+type Row = Record<string, unknown> & { documentId: string; locale: string; slug: string | null; publishedAt: unknown };
 
 /**
  * Rewrites the view rows of these articles from what is stored now: each version is
@@ -27,6 +27,8 @@ export async function rebuildArticleViews(strapi: Core.Strapi, knex: Knex, docum
       populate: structuredClone(ARTICLE_DEFAULT_POPULATE),
     } as never)) as unknown as Row[];
     for (const document of documents) {
+      // A draft may be saved before it has a slug (Strapi checks required fields on publish): nothing can read it by slug yet.
+      if (typeof document.slug !== 'string' || document.slug === '') continue;
       const sanitized = await strapi.contentAPI.sanitize.output(document, contentType, {});
       views.push({
         document_id: document.documentId,
