@@ -8,7 +8,8 @@ export default (): Core.Config.Middlewares => {
     'strapi::logger',
     'strapi::errors',
     // Database away -> 503 with Retry-After; a query the database refused because of its parameters -> 400.
-    { name: 'global::expected-errors', config: { bodyLimit: http.bodyLimit } },
+    // Unexpected errors -> 500 with an error id, details only outside production (src/errors/masking.ts).
+    { name: 'global::expected-errors', config: { bodyLimit: http.bodyLimit, exposeDetails: process.env.NODE_ENV !== 'production' } },
     {
       name: 'strapi::security',
       config: {

@@ -1,16 +1,20 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { errorKind } from '../domain/http/error-kind';
+import { describeInternalError, INTERNAL_ERROR_MESSAGE, internalErrorLogLine, publicInternalError } from '../errors/masking';
 
 /**
  * Turns the errors that are not bugs into answers a client can act on:
  * - a body parser's 4xx (a body over REQUEST_BODY_LIMIT, malformed JSON) keeps its status;
  * - the database away is a 503 with Retry-After (it comes back by itself: the pool reconnects);
- * - a query the database refused because of the request's own parameters is a 400.
- * Strapi's own errors pass through to strapi::errors; anything else stays a 500 it logs.
+ * - a query the database refused because of the request's own parameters is a 400. This is
+ *   the last net: src/validation/ refuses bad parameters before any query runs, so every hit
+ *   here is a gap in the validator, logged at error level with the request.
+ * Strapi's own errors pass through to strapi::errors. Anything else is a bug: a 500 with an
+ * error id, the id, message and stack in the log (src/errors/masking.ts).
  */
 // bodyLimit: REQUEST_BODY_LIMIT, parsed once in config/middlewares.ts.
-const expectedErrors: Core.MiddlewareFactory<{ bodyLimit: string }> = ({ bodyLimit }, { strapi }) => {
+const expectedErrors: Core.MiddlewareFactory<{ bodyLimit: string; exposeDetails: boolean }> = ({ bodyLimit, exposeDetails }, { strapi }) => {
   const prefix = `${strapi.config.get<string>('api.rest.prefix', '/api')}/`;
   const graphqlPath = strapi.config.get<string>('plugin::graphql.endpoint', '/graphql');
   // Where an anonymous request is never a 401 by design (the admin's are, without a session).
@@ -53,7 +57,7 @@ const expectedErrors: Core.MiddlewareFactory<{ bodyLimit: string }> = ({ bodyLim
         return;
       }
       if (kind === 'database-rejected-query' && ctx.method === 'GET' && ctx.path.startsWith(prefix) && ctx.querystring !== '') {
-        strapi.log.warn(`[api] ${ctx.method} ${ctx.url}: query refused by the database (${(error as Error).message})`);
+        strapi.log.error(`[validation gap] ${ctx.method} ${ctx.url}: the database refused a query src/validation/ let through (${(error as Error).message})`);
         ctx.status = 400;
         ctx.body = {
           data: null,
@@ -61,7 +65,10 @@ const expectedErrors: Core.MiddlewareFactory<{ bodyLimit: string }> = ({ bodyLim
         };
         return;
       }
-      throw error;
+      const report = describeInternalError(error);
+      strapi.log.error(internalErrorLogLine(report, `${ctx.method} ${ctx.url}`));
+      ctx.status = 500;
+      ctx.body = { data: null, error: { status: 500, name: 'InternalServerError', message: INTERNAL_ERROR_MESSAGE, details: publicInternalError(report, exposeDetails) } };
     }
   };
 };
