@@ -145,7 +145,9 @@ export function writeValueProblems(models: Models, uid: string, data: unknown): 
   const out: Problem[] = [];
   for (const [key, value] of Object.entries(data)) {
     const field = model.fields.get(key);
-    if (field) fieldValue(models, model, field, value, ['data', key], out);
+    // Strapi sets the system fields itself (the admin panel passes createdBy and updatedBy as row ids);
+    // a client cannot: the content API refuses them before this runs.
+    if (field?.writable) fieldValue(models, model, field, value, ['data', key], out);
     if (out.length >= MAX_REPORTED_PROBLEMS) break;
   }
   return out.slice(0, MAX_REPORTED_PROBLEMS);
