@@ -313,6 +313,15 @@ function fieldsParameter(c: Collector, model: Model, value: unknown, path: Segme
 }
 
 const isPopulatable = (field: Field) => !isScalar(field);
+
+/** The field `name` names, when it can be populated; otherwise the problem is reported. */
+function populatableField(c: Collector, model: Model, name: string, path: Segment[]): Field | undefined {
+  const field = visibleField(model, name);
+  if (!field) c.add(unknownField(model, path, name));
+  else if (!isPopulatable(field)) c.add(problem(path, `${name} is not a relation, media or component field, so there is nothing to populate`));
+  else return field;
+  return undefined;
+}
 const NESTED_POPULATE_KEYS = new Set(['populate', 'fields', 'filters', 'sort', 'count', 'ordering', 'page', 'pageSize', 'start', 'limit']);
 
 function populatePaths(c: Collector, model: Model, text: string, path: Segment[]): void {
@@ -326,15 +335,8 @@ function populatePaths(c: Collector, model: Model, text: string, path: Segment[]
         c.add(problem(path, `"${dotted}" goes past a field that has nothing to populate`));
         break;
       }
-      const field = visibleField(current, name);
-      if (!field) {
-        c.add(unknownField(current, path, name));
-        break;
-      }
-      if (!isPopulatable(field)) {
-        c.add(problem(path, `${name} is not a relation, media or component field, so there is nothing to populate`));
-        break;
-      }
+      const field = populatableField(c, current, name, path);
+      if (!field) break;
       current = field.kind === 'dynamiczone' || field.kind === 'media' ? undefined : targetOf(c.models, field);
     }
   }
@@ -352,15 +354,8 @@ function populateParameter(c: Collector, model: Model, value: unknown, path: Seg
   if (!isObject(value)) return c.add(expected(path, "'*', field names or an object of fields to populate", value));
   for (const [key, inner] of Object.entries(value)) {
     const at = [...path, key];
-    const field = visibleField(model, key);
-    if (!field) {
-      c.add(unknownField(model, at, key));
-      continue;
-    }
-    if (!isPopulatable(field)) {
-      c.add(problem(at, `${key} is not a relation, media or component field, so there is nothing to populate`));
-      continue;
-    }
+    const field = populatableField(c, model, key, at);
+    if (!field) continue;
     if (inner === '*' || BOOLEAN_WORDS.has(inner)) continue;
     if (!isObject(inner)) {
       c.add(expected(at, "true, '*' or an object such as { fields, filters, sort, populate }", inner));

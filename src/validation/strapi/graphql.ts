@@ -15,7 +15,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { dottedPath, MAX_REPORTED_PROBLEMS, summarize, type Problem } from '../problems';
+import { dottedPath, MAX_REPORTED_PROBLEMS, type Problem } from '../problems';
 import { GRAPHQL_DIALECT, queryProblems } from '../query';
 import { knownLocales, unknownLocaleMessage, type KnownLocales } from './known-locales';
 import { validationModels } from './models';
@@ -114,14 +114,16 @@ export function argumentValidationPlugin(): ApolloServerPlugin {
           const checks: FieldCheck[] = [];
           for (const definition of [operation, ...usedFragments(document, operation)]) checks.push(...(await checkDefinition(schema, definition, coerced.coerced)));
           if (checks.length === 0) return;
-          const style = (where: string) => (path: Problem['path']) => `${where}(${dottedPath(path)})`;
-          const [first] = checks;
-          const all = checks.flatMap(({ where, problems }) => problems.map((p) => `${style(where)(p.path)}: ${p.message}`)).slice(0, MAX_REPORTED_PROBLEMS);
-          const others = all.length - 1;
-          throw new GraphQLError(
-            `${summarize(first!.problems.slice(0, 1), style(first!.where))}${others > 0 ? ` (and ${others} more: see extensions.errors)` : ''}`,
-            { nodes: checks.map((c) => c.node), extensions: { code: 'BAD_USER_INPUT', http: { status: 400 }, errors: all } },
-          );
+          // `articles.people(filters.name.between)`: the field, then the argument path in GraphQL's spelling.
+          const name = (where: string, path: Problem['path']) => `${where}(${dottedPath(path)})`;
+          const all = checks
+            .flatMap(({ where, problems }) => problems.map((p) => ({ field: where, argument: p.path.map(String), message: `${name(where, p.path)}: ${p.message}` })))
+            .slice(0, MAX_REPORTED_PROBLEMS);
+          const more = all.length > 1 ? ` (and ${all.length - 1} more: see extensions.errors)` : '';
+          throw new GraphQLError(`${all[0]!.message}${more}`, {
+            nodes: checks.map((c) => c.node),
+            extensions: { code: 'BAD_USER_INPUT', http: { status: 400 }, errors: all },
+          });
         },
       };
     },
