@@ -93,6 +93,9 @@ function bigIntegerProblem(value: unknown): string | null {
   return n < INT64.min || n > INT64.max ? `an integer from ${INT64.min} to ${INT64.max}` : null;
 }
 
+/** What Strapi's numeric(10, 2) column stores unchanged: below 10^8 in size, at most two decimals. */
+export const isStorableDecimal = (n: number) => Number.isFinite(n) && Math.abs(n) < DECIMAL.limit && /^-?\d+(\.\d{1,2})?$/.test(String(n));
+
 function numberProblem(value: unknown, mode: ValueMode, field: ScalarField): string | null {
   let n: number;
   if (typeof value === 'number') n = value;
@@ -103,7 +106,7 @@ function numberProblem(value: unknown, mode: ValueMode, field: ScalarField): str
     const bound = `between -${DECIMAL.limit - 0.01} and ${DECIMAL.limit - 0.01}`;
     if (Math.abs(n) >= DECIMAL.limit) return `a number ${bound}`;
     // The column keeps two decimals: more would be rounded away without a word.
-    if (mode === 'write' && !/^-?\d+(\.\d{1,2})?$/.test(String(n))) return `a number with at most ${DECIMAL.scale} decimals`;
+    if (mode === 'write' && !isStorableDecimal(n)) return `a number with at most ${DECIMAL.scale} decimals`;
   }
   if (mode === 'write' && ((field.min !== undefined && n < field.min) || (field.max !== undefined && n > field.max))) {
     return `a number from ${field.min ?? '-∞'} to ${field.max ?? '∞'}`;

@@ -416,7 +416,7 @@ export interface components {
             section?: string | null;
             /** @description A date field */
             publishedDate?: string | null;
-            /** @description A string field */
+            /** @description A text field */
             coverCaption?: string | null;
             /** @description A datetime field */
             createdAt?: string | null;
@@ -582,7 +582,7 @@ export interface operations {
                             section?: string | null;
                             /** @description A date field */
                             publishedDate?: string | null;
-                            /** @description A string field */
+                            /** @description A text field */
                             coverCaption?: string | null;
                             /** @description A datetime field */
                             createdAt?: string | null;
@@ -723,7 +723,7 @@ export interface operations {
                             section?: string | null;
                             /** @description A date field */
                             publishedDate?: string | null;
-                            /** @description A string field */
+                            /** @description A text field */
                             coverCaption?: string | null;
                             /** @description A datetime field */
                             createdAt?: string | null;
@@ -1871,7 +1871,7 @@ export interface operations {
                             section?: string | null;
                             /** @description A date field */
                             publishedDate?: string | null;
-                            /** @description A string field */
+                            /** @description A text field */
                             coverCaption?: string | null;
                             /** @description A datetime field */
                             createdAt?: string | null;

@@ -11,7 +11,7 @@ export interface StoryFigure extends Struct.ComponentSchema {
     label: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 300;
+        maxLength: 255;
       }>;
     qualifier: Schema.Attribute.Enumeration<
       ['exact', 'approximately', 'more_than', 'less_than', 'up_to']

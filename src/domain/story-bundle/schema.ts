@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableDecimal } from '../../validation/values';
 
 /**
  * The story bundle: one article with everything it names, in both newsroom
@@ -72,7 +73,7 @@ export const sourceSchema = z
     name: localized(text(200)),
     shortName: localized(text(60)).optional(),
     kind: z.enum(SOURCE_KINDS),
-    url: z.string().url('must be an absolute http(s) URL').regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
+    url: z.string().max(255).url('must be an absolute http(s) URL').regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
     country: countryCode.optional(),
   })
   .strict();
@@ -81,7 +82,7 @@ export const personSchema = z
   .object({
     slug,
     name: localized(text(200)),
-    jobTitle: localized(text(300)).optional(),
+    jobTitle: localized(text(255)).optional(),
     /** Slug of an organization, in this bundle or already in the database. */
     affiliation: slug.optional(),
     /** Other spellings, Arabic and Latin, for matching and search. */
@@ -92,17 +93,17 @@ export const personSchema = z
 
 export const figureSchema = z
   .object({
-    value: z.number().finite(),
+    value: z.number().refine(isStorableDecimal, 'must be below 100,000,000 in size, with at most 2 decimals'),
     qualifier: z.enum(FIGURE_QUALIFIERS).default('exact'),
     unit: localized(text(100)).optional(),
-    label: localized(text(300)),
+    label: localized(text(255)),
   })
   .strict();
 
 export const articleSchema = z
   .object({
     slug,
-    headline: localized(text(300)),
+    headline: localized(text(255)),
     summary: localized(text(1000)).optional(),
     /** Paragraphs, in order; stored as Strapi blocks. */
     body: localized(z.array(text(20000)).min(1, 'needs at least one paragraph')),
