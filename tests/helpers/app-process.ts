@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
+import { randomBytes } from 'crypto';
 import { existsSync } from 'fs';
 import net from 'net';
 import path from 'path';
@@ -71,4 +72,30 @@ export async function stopApp(child: ChildProcess | undefined): Promise<void> {
   await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
   clearTimeout(timer);
   if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+/** A full-access API token, made the way an operator makes one: through the admin's API, as this super admin. */
+export async function fullAccessToken(app: AppProcess, admin: { email: string; password: string }, name = 'system-test'): Promise<string> {
+  const login = await fetch(`${app.baseUrl}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(admin) });
+  const session = ((await login.json()) as { data: { token: string } }).data.token;
+  const res = await fetch(`${app.baseUrl}/admin/api-tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${session}` },
+    body: JSON.stringify({ name, type: 'full-access', lifespan: null }),
+  });
+  return ((await res.json()) as { data: { accessKey: string } }).data.accessKey;
+}
+
+/** NODE_ENV=production with freshly generated secrets, as an operator deploys it (a placeholder would stop the boot). */
+export function productionEnvironment(): Record<string, string> {
+  const secret = () => randomBytes(24).toString('base64');
+  return {
+    NODE_ENV: 'production',
+    APP_KEYS: `${secret()},${secret()}`,
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+  };
 }

@@ -85,6 +85,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+/** A PostgreSQL client on one test database, connected; the caller ends it. */
+export async function connectTo(database: TestDatabase): Promise<Client> {
+  const client = new Client(pgConfig(database.env.DATABASE_NAME ?? ''));
+  await client.connect();
+  return client;
+}
+
 /**
  * A connection for assertions on stored rows (and for a test's own generated rows),
  * independent of the app's pool. SQLite waits up to 5 s for the app's write lock.

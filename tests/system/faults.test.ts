@@ -2,9 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
-import { Client } from 'pg';
-import { APP_DIR, ensureBuild, startApp, stopApp, type AppProcess } from '../helpers/app-process';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { APP_DIR, ensureBuild, fullAccessToken, startApp, stopApp, type AppProcess } from '../helpers/app-process';
+import { connectTo, createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { STORY_SLUG } from '../fixtures/story-000';
 import { SUPER_ADMIN } from '../fixtures/accounts';
 
@@ -53,14 +52,7 @@ function seed(database: TestDatabase): void {
  * when the seed gets killed. False if the process ended first.
  */
 async function waitForWrite(database: TestDatabase, child: ChildProcess, table: string | null): Promise<boolean> {
-  const client = new Client({
-    host: process.env.DATABASE_HOST ?? '127.0.0.1',
-    port: Number(process.env.DATABASE_PORT ?? 5432),
-    user: process.env.DATABASE_USERNAME ?? 'postgres',
-    password: process.env.DATABASE_PASSWORD ?? '',
-    database: database.env.DATABASE_NAME,
-  });
-  await client.connect();
+  const client = await connectTo(database);
   try {
     const sqlText =
       table === null
@@ -164,18 +156,6 @@ function pgctl(action: 'stop' | 'start'): void {
   if (result.status !== 0) throw new Error(`${PG_CONTROL} ${args.join(' ')} failed: ${result.stderr}`);
 }
 
-/** A full-access API token, made the way an operator makes one: through the admin's API. */
-async function fullAccessToken(app: AppProcess): Promise<string> {
-  const login = await fetch(`${app.baseUrl}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(SUPER_ADMIN) });
-  const session = ((await login.json()) as { data: { token: string } }).data.token;
-  const res = await fetch(`${app.baseUrl}/admin/api-tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${session}` },
-    body: JSON.stringify({ name: 'fault-test', type: 'full-access', lifespan: null }),
-  });
-  return ((await res.json()) as { data: { accessKey: string } }).data.accessKey;
-}
-
 describe('PostgreSQL stopped and started under read and write load', () => {
   let app: AppProcess | undefined;
   afterAll(async () => {
@@ -190,7 +170,7 @@ describe('PostgreSQL stopped and started under read and write load', () => {
       { ...database.env, CACHE_ENABLED: 'false', RATE_LIMIT_ENABLED: 'false', CRON_ENABLED: 'false', ADMIN_EMAIL: SUPER_ADMIN.email, ADMIN_PASSWORD: SUPER_ADMIN.password },
       'pg-fault',
     );
-    const token = await fullAccessToken(app);
+    const token = await fullAccessToken(app, SUPER_ADMIN, 'fault-test');
     const results: Array<{ at: number; status: number }> = [];
     let running = true;
     const reader = async () => {
