@@ -1,19 +1,16 @@
 import type { Core } from '@strapi/strapi';
-import { secret } from '../src/env/secrets';
-import { previewSettings, previewUrl } from '../src/domain/preview/preview';
+import { previewUrl } from '../src/domain/preview/preview';
+import { settings } from '../src/settings';
 
-export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => {
-  const preview = previewSettings(process.env);
+export default (): Core.Config.Admin => {
+  const { preview, secrets, admin } = settings();
   return {
-    auth: { secret: secret('ADMIN_JWT_SECRET') },
-    apiToken: { salt: secret('API_TOKEN_SALT') },
-    transfer: { token: { salt: secret('TRANSFER_TOKEN_SALT') } },
-    secrets: { encryptionKey: secret('ENCRYPTION_KEY') },
-    flags: {
-      // No phoning home from a newsroom's admin panel.
-      nps: env.bool('FLAG_NPS', false),
-      promoteEE: env.bool('FLAG_PROMOTE_EE', false),
-    },
+    auth: { secret: secrets.adminJwtSecret },
+    apiToken: { salt: secrets.apiTokenSalt },
+    transfer: { token: { salt: secrets.transferTokenSalt } },
+    secrets: { encryptionKey: secrets.encryptionKey },
+    // No phoning home from a newsroom's admin panel.
+    flags: { nps: admin.flags.nps, promoteEE: admin.flags.promoteEE },
     preview: {
       enabled: preview !== null,
       config: {

@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import { settings } from '../src/settings';
 
-export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Api => ({
+export default (): Core.Config.Api => ({
   rest: {
-    defaultLimit: env.int('API_DEFAULT_LIMIT', 25),
+    defaultLimit: settings().api.defaultLimit,
     // Caps `pagination[pageSize]`/`limit` so one request cannot ask for the whole archive.
-    maxLimit: env.int('API_MAX_LIMIT', 100),
+    maxLimit: settings().api.maxLimit,
     withCount: true,
     // Unknown query parameters are a 400 naming the parameter, not silently ignored: a typo
     // (`?filter[...]`, `?pagination[pagesize]`) must not quietly return the unfiltered archive.

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { auditReadModels } from '../src/jobs/read-model-audit';
 import { runOnce } from '../src/jobs/run-once';
+import { settings } from '../src/settings';
 
 /**
  * Scheduled jobs. Every instance runs the scheduler; runOnce lets exactly one of
@@ -15,6 +16,6 @@ export default {
       runOnce(strapi.db.connection as unknown as Knex, strapi.log, 'read-model-audit', fireDate instanceof Date ? fireDate : new Date(), () =>
         auditReadModels(strapi),
       ),
-    options: { rule: process.env.JOB_READ_MODEL_AUDIT_CRON || '17 * * * *' },
+    options: { rule: settings().jobs.readModelAuditCron },
   },
 };

@@ -1,56 +1,39 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-
-const CLIENTS = ['sqlite', 'postgres'] as const;
-type Client = (typeof CLIENTS)[number];
+import { settings } from '../src/settings';
 
 // dist/config/database.js -> project root; relative SQLite paths are resolved from there.
 const projectRoot = path.resolve(__dirname, '..', '..');
 
-export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database => {
-  const client = env('DATABASE_CLIENT', 'sqlite') as Client;
-  if (!CLIENTS.includes(client)) {
-    throw new Error(`DATABASE_CLIENT must be one of ${CLIENTS.join(', ')}; got "${client}".`);
-  }
-
-  if (client === 'postgres') {
-    const ssl = env.bool('DATABASE_SSL', false)
-      ? {
-          rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true),
-          ca: env('DATABASE_SSL_CA', undefined),
-        }
-      : false;
+export default (): Core.Config.Database => {
+  const { database } = settings();
+  if (database.client === 'postgres') {
     return {
       connection: {
-        client,
+        client: 'postgres',
         connection: {
           // node-postgres gives DATABASE_URL precedence over the discrete fields.
-          connectionString: env('DATABASE_URL', undefined),
-          host: env('DATABASE_HOST', '127.0.0.1'),
-          port: env.int('DATABASE_PORT', 5432),
-          database: env('DATABASE_NAME', 'newsroom'),
-          user: env('DATABASE_USERNAME', 'postgres'),
-          password: env('DATABASE_PASSWORD', ''),
-          schema: env('DATABASE_SCHEMA', 'public'),
-          ssl,
+          connectionString: database.url ?? undefined,
+          host: database.host,
+          port: database.port,
+          database: database.name,
+          user: database.username,
+          password: database.password,
+          schema: database.schema,
+          ssl: database.ssl ? { rejectUnauthorized: database.ssl.rejectUnauthorized, ca: database.ssl.ca ?? undefined } : false,
         },
-        pool: {
-          min: env.int('DATABASE_POOL_MIN', 2),
-          max: env.int('DATABASE_POOL_MAX', 10),
-        },
-        acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
+        pool: { min: database.pool.min, max: database.pool.max },
+        acquireConnectionTimeout: database.connectionTimeoutMs,
       },
     };
   }
 
   return {
     connection: {
-      client,
-      connection: {
-        filename: path.resolve(projectRoot, env('DATABASE_FILENAME', '.tmp/data.db')),
-      },
+      client: 'sqlite',
+      connection: { filename: path.resolve(projectRoot, database.filename) },
       useNullAsDefault: true,
-      acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
+      acquireConnectionTimeout: database.connectionTimeoutMs,
     },
   };
 };

@@ -1,15 +1,16 @@
 import type { Core } from '@strapi/strapi';
-import { EXPOSED_HEADERS, httpSettings } from '../src/domain/http/settings';
+import { EXPOSED_HEADERS } from '../src/settings/http';
+import { settings } from '../src/settings';
 
 export default (): Core.Config.Middlewares => {
   // Limits, origins and headers come from the environment (docs/security.md); a bad value stops the boot.
-  const http = httpSettings(process.env);
+  const { http, production } = settings();
   return [
     'strapi::logger',
     'strapi::errors',
     // Database away -> 503 with Retry-After; a query the database refused because of its parameters -> 400.
     // Unexpected errors -> 500 with an error id, details only outside production (src/errors/masking.ts).
-    { name: 'global::expected-errors', config: { bodyLimit: http.bodyLimit, exposeDetails: process.env.NODE_ENV !== 'production' } },
+    { resolve: './src/errors/middleware', config: { bodyLimit: http.bodyLimit, exposeDetails: !production } },
     {
       name: 'strapi::security',
       config: {
@@ -31,13 +32,13 @@ export default (): Core.Config.Middlewares => {
     // No strapi::poweredBy: naming the stack to the world helps nobody but an attacker.
     'strapi::query',
     // Rejects `?locale=` values that are not configured, before any controller turns them into a 500 or an empty page.
-    'global::validate-locale',
+    { resolve: './src/validation/strapi/locale-middleware' },
     { name: 'strapi::body', config: { jsonLimit: http.bodyLimit, formLimit: http.bodyLimit, textLimit: http.bodyLimit } },
     // Reads GraphQL bodies (strapi::body skips them) under the same limit, refuses documents the plugin would crash on.
-    { name: 'global::graphql-body', config: { bodyLimit: http.bodyLimit } },
+    { resolve: './src/graphql/body-middleware', config: { bodyLimit: http.bodyLimit } },
     // After body parsing (GraphQL queries are keyed by their body), before the session and routes.
     // Cached REST reads never get this far: src/cache/http-fast-path.ts answers them.
-    'global::response-cache',
+    { resolve: './src/cache/middleware' },
     'strapi::session',
     'strapi::favicon',
     'strapi::public',

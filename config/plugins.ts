@@ -1,19 +1,17 @@
 import type { Core } from '@strapi/strapi';
-import { secret } from '../src/env/secrets';
-import { httpSettings } from '../src/domain/http/settings';
+import { settings } from '../src/settings';
 import { amountLimitRule } from '../src/graphql/amount-limit';
-import { cacheTagsPlugin } from '../src/graphql/cache-tags';
+import { cacheTagsPlugin } from '../src/cache/graphql-tags';
 import { createGraphqlErrorFormatter } from '../src/graphql/format-error';
 import { argumentValidationPlugin } from '../src/validation/strapi/graphql';
 
-export default ({ env }: Core.Config.Shared.ConfigParams) => {
-  const amountLimit = env.int('GRAPHQL_AMOUNT_LIMIT', 250);
-  const http = httpSettings(process.env);
+export default (): Core.Config.Plugin => {
+  const { graphql, http, secrets, production } = settings();
   return {
     'users-permissions': {
       config: {
-        jwtSecret: secret('JWT_SECRET'),
-        jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
+        jwtSecret: secrets.jwtSecret,
+        jwt: { expiresIn: secrets.jwtExpiresIn },
       },
     },
     graphql: {
@@ -22,23 +20,23 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         shadowCRUD: true,
         // The plugin's defaults are unbounded (maxLimit -1, no depth limit); a public endpoint needs all three.
         // Deep enough for article -> quotes -> speaker -> affiliation with pagination wrappers.
-        depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 10),
+        depthLimit: graphql.depthLimit,
         // Strapi 5's plugin documents but no longer enforces amountLimit; amountLimitRule does, below.
-        amountLimit,
-        defaultLimit: env.int('GRAPHQL_DEFAULT_LIMIT', 25),
-        maxLimit: env.int('GRAPHQL_MAX_LIMIT', 100),
-        landingPage: env.bool('GRAPHQL_LANDING_PAGE', env('NODE_ENV') !== 'production'),
+        amountLimit: graphql.amountLimit,
+        defaultLimit: graphql.defaultLimit,
+        maxLimit: graphql.maxLimit,
+        landingPage: graphql.landingPage,
         apolloServer: {
-          introspection: env.bool('GRAPHQL_INTROSPECTION', true),
+          introspection: graphql.introspection,
           // Apollo adds stack traces outside production; a public API shows none, in any environment.
           includeStacktraceInErrorResponses: false,
           // The plugin concatenates these arrays onto its own depth-limit rule and plugins.
-          validationRules: [amountLimitRule(amountLimit)],
+          validationRules: [amountLimitRule(graphql.amountLimit)],
           // Arguments are checked before an operation runs (src/validation/strapi/graphql.ts).
           plugins: [argumentValidationPlugin(), cacheTagsPlugin],
           // Strapi's errors mapped to codes as the plugin does; anything unexpected masked in production.
           formatError: createGraphqlErrorFormatter({
-            exposeDetails: env('NODE_ENV') !== 'production',
+            exposeDetails: !production,
             // The global strapi: this config is read before the app object exists.
             log: (line) => strapi.log.error(line),
           }),

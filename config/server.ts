@@ -1,17 +1,18 @@
 import type { Core } from '@strapi/strapi';
-import { appKeys } from '../src/env/secrets';
+import { settings } from '../src/settings';
 import cronTasks from './cron-tasks';
 
-export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => {
+export default (): Core.Config.Server => {
+  const { server, jobs } = settings();
   return {
-    host: env('HOST', '0.0.0.0'),
-    port: env.int('PORT', 1337),
+    host: server.host,
+    port: server.port,
     // Public URL when behind a proxy/CDN; absolute URLs (admin, uploads) are built from it.
-    url: env('PUBLIC_URL', ''),
-    proxy: env.bool('IS_PROXIED', false),
-    app: { keys: appKeys(process.env) },
-    logger: { config: { level: env('LOG_LEVEL', 'info') } },
+    url: server.publicUrl,
+    proxy: server.proxied,
+    app: { keys: [...server.appKeys] },
+    logger: { config: { level: server.logLevel } },
     // Scheduled jobs (config/cron-tasks.ts); each tick runs on one instance only.
-    cron: { enabled: env.bool('CRON_ENABLED', true), tasks: cronTasks },
+    cron: { enabled: jobs.cronEnabled, tasks: cronTasks },
   };
 };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { DeclaredAccount } from '../domain/accounts/admin-accounts';
+import type { DeclaredAccount } from '../settings/accounts';
 
 const EDITOR_ROLE_CODE = 'strapi-editor';
 

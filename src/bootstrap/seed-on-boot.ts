@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { DEFAULT_STORIES } from '../../database/seed';
 import { loadStoryBundle } from '../seed/load-story-bundle';
+import { settings } from '../settings';
 
 /**
  * On a database that has never held an article, load the default stories so the
@@ -9,7 +10,7 @@ import { loadStoryBundle } from '../seed/load-story-bundle';
  * the default locale, which would re-seed an Arabic-less database on every boot).
  */
 export async function seedOnFirstBoot(strapi: Core.Strapi): Promise<void> {
-  if ((process.env.SEED_ON_BOOT ?? 'true').toLowerCase() === 'false') return;
+  if (!settings().content.seedOnBoot) return;
   const articles = await strapi.db.query('api::article.article').count();
   if (articles > 0) return;
   strapi.log.info(`[seed] empty database: loading ${DEFAULT_STORIES.length} default stor${DEFAULT_STORIES.length === 1 ? 'y' : 'ies'}`);

@@ -3,8 +3,9 @@ import path from 'path';
 import { createStrapi, type Core } from '@strapi/strapi';
 import { DEFAULT_STORIES } from '../../database/seed';
 import { BundleValidationError, validateStoryBundle } from '../domain/story-bundle/validate';
-import { waitForDatabaseIdle } from '../utils/database-idle';
+import { waitForDatabaseIdle } from './database-idle';
 import { loadStoryBundle, type LoadReport } from './load-story-bundle';
+import { useEnvironmentWith } from '../settings';
 
 interface AppContext {
   appDir: string;
@@ -58,7 +59,7 @@ export async function runSeedCli(argv: string[], appContext: AppContext, out = p
   }
 
   // The CLI loads the stories itself and reports on them; the boot-time seeding would only race it.
-  process.env.SEED_ON_BOOT = 'false';
+  useEnvironmentWith({ SEED_ON_BOOT: 'false' });
   let strapi: Core.Strapi | undefined;
   try {
     strapi = await createStrapi(appContext).load();

@@ -1,11 +1,12 @@
 import { createStrapi, type Core } from '@strapi/strapi';
-import { waitForDatabaseIdle } from '../utils/database-idle';
+import { waitForDatabaseIdle } from './database-idle';
 import { responseCache } from '../cache/response-cache';
 import { BulkLoader } from './bulk-load';
-import { rebuildAllArticleViews } from '../read-models/article-views';
+import { rebuildAllArticleViews } from '../article-views/read-model';
 import { loadStoryBundle } from './load-story-bundle';
 import { syntheticBundles } from './synthetic/generate';
 import type { StoryBundleInput } from '../domain/story-bundle/schema';
+import { useEnvironmentWith } from '../settings';
 
 interface AppContext {
   appDir: string;
@@ -57,7 +58,7 @@ export async function runSyntheticCli(argv: string[], appContext: AppContext, ou
     err.write(`seed:synthetic: ${args}\n`);
     return 2;
   }
-  process.env.SEED_ON_BOOT = 'false';
+  useEnvironmentWith({ SEED_ON_BOOT: 'false' });
   let strapi: Core.Strapi | undefined;
   try {
     strapi = await createStrapi(appContext).load();

@@ -2,7 +2,7 @@ import net from 'net';
 import { describeCacheStoreContract } from '../../src/cache/stores/contract';
 import { RedisStore } from '../../src/cache/stores/redis';
 import { ResponseCache } from '../../src/cache/response-cache';
-import { cacheSettings } from '../../src/cache/settings';
+import { cacheSettings } from '../../src/settings/cache';
 
 /** The Redis store against a real Redis: the same contract as the memory store, and what happens when Redis goes away. */
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -2,14 +2,15 @@ import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { DEFAULT_PREVIEW_PATH } from '../../../domain/preview/preview';
+import { settings } from '../../../settings';
 import type { ArticleDoc, Translation } from '../../../domain/formats/article-view';
 import { articleJsonLd } from '../../../domain/formats/jsonld';
 import { formatLinks } from '../../../domain/formats/links';
 import { articleNinjs } from '../../../domain/formats/ninjs';
 import { ARTICLE_DEFAULT_POPULATE } from '../middlewares/default-populate';
-import { draftReadAllowed, DRAFTS_NEED_TOKEN_MESSAGE } from '../../../domain/access/draft-access';
-import { docTag, tagCurrentResponse } from '../../../domain/cache/tags';
-import { findOrBuildArticleView } from '../../../read-models/article-views';
+import { draftReadAllowed, DRAFTS_NEED_TOKEN_MESSAGE } from '../../../access/draft-access';
+import { docTag, tagCurrentResponse } from '../../../cache/tags';
+import { findOrBuildArticleView } from '../../../article-views/read-model';
 
 const FORMAT_PARAMS = new Set(['locale', 'status']);
 
@@ -46,8 +47,8 @@ export default factories.createCoreController('api::article.article', ({ strapi 
     }
     const links = formatLinks({
       apiBase: strapi.config.get<string>('server.url') || ctx.origin,
-      frontendUrl: process.env.FRONTEND_URL?.trim() || null,
-      articlePath: process.env.PREVIEW_PATH?.trim() || DEFAULT_PREVIEW_PATH,
+      frontendUrl: settings().preview?.frontendUrl ?? null,
+      articlePath: settings().preview?.pathTemplate ?? DEFAULT_PREVIEW_PATH,
     });
     return { article, translations, links, defaultLocale };
   }

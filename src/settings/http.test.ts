@@ -1,4 +1,4 @@
-import { allowedOrigin, clientAddress, httpSettings, HttpSettingsError, parseSize } from './settings';
+import { allowedOrigin, clientAddress, httpSettings, HttpSettingsError, parseSize } from './http';
 
 describe('httpSettings', () => {
   it('turns the rate limit and HSTS on in production only, and allows no origin there by default', () => {

@@ -1,4 +1,4 @@
-import { AccountConfigError, declaredAccounts } from './admin-accounts';
+import { AccountConfigError, declaredAccounts } from './accounts';
 
 const strongAdmin = 'Tamarind-Lantern-Quarry-91';
 const strongEditor = 'Harbor-Violet-Compass-37';

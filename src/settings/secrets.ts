@@ -12,6 +12,8 @@
  * loads the config and a build (a CI job, a Docker image) must not need runtime secrets.
  */
 
+import type { Environment } from './environment';
+
 export const SECRET_NAMES = [
   'APP_KEYS',
   'API_TOKEN_SALT',
@@ -23,7 +25,6 @@ export const SECRET_NAMES = [
 
 export type SecretName = (typeof SECRET_NAMES)[number];
 type SingleSecretName = Exclude<SecretName, 'APP_KEYS'>;
-type Environment = Record<string, string | undefined>;
 
 const DEV_PREFIX = 'dev-only-insecure-';
 
@@ -86,18 +87,18 @@ export function secretProblems(environment: Environment): SecretProblem[] {
 }
 
 /** Throws InsecureSecretError in production when any secret is missing, short or a placeholder. */
-export function assertProductionSecrets(environment: Environment = process.env): void {
+export function assertProductionSecrets(environment: Environment): void {
   const problems = secretProblems(environment);
   if (problems.length > 0) throw new InsecureSecretError(problems);
 }
 
-export function secret(name: SingleSecretName, environment: Environment = process.env): string {
+export function secret(name: SingleSecretName, environment: Environment): string {
   const value = environment[name];
   return value && value.trim() !== '' ? value : `${DEV_PREFIX}${name.toLowerCase()}`;
 }
 
 /** APP_KEYS is a list: Koa signs cookies with the first key and accepts all of them, for rotation. */
-export function appKeys(environment: Environment = process.env): string[] {
+export function appKeys(environment: Environment): string[] {
   const keys = splitKeys(environment.APP_KEYS);
   return keys.length > 0 ? keys : [`${DEV_PREFIX}app-key-1`, `${DEV_PREFIX}app-key-2`];
 }

@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { boolVar, intVar, type Environment } from './environment';
 
 /**
  * The public edge's limits and headers, from the environment (docs/security.md).
  * Parsed once at boot with zod so a typo (RATE_LIMIT_MAX=lots) stops the boot with
  * a message naming the variable, instead of silently running without a limit.
  */
-
-type Environment = Record<string, string | undefined>;
 
 export interface RateLimitSettings {
   enabled: boolean;
@@ -48,33 +47,6 @@ export function parseSize(raw: string): number | null {
   return Math.floor(Number(match[1]) * UNITS[(match[2] ?? 'b').toLowerCase()]!);
 }
 
-const bool = (name: string, fallback: boolean) =>
-  z
-    .string()
-    .optional()
-    .transform((raw, ctx) => {
-      if (raw === undefined || raw.trim() === '') return fallback;
-      const value = raw.trim().toLowerCase();
-      if (['true', '1', 'yes', 'on'].includes(value)) return true;
-      if (['false', '0', 'no', 'off'].includes(value)) return false;
-      ctx.addIssue({ code: 'custom', message: `${name} must be true or false; got "${raw}".` });
-      return z.NEVER;
-    });
-
-const int = (name: string, fallback: number, min: number) =>
-  z
-    .string()
-    .optional()
-    .transform((raw, ctx) => {
-      if (raw === undefined || raw.trim() === '') return fallback;
-      const value = Number(raw);
-      if (!Number.isInteger(value) || value < min) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number of at least ${min}; got "${raw}".` });
-        return z.NEVER;
-      }
-      return value;
-    });
-
 export class HttpSettingsError extends Error {
   constructor(messages: string[]) {
     super(`Invalid HTTP settings: ${messages.join(' ')}`);
@@ -87,10 +59,10 @@ export function httpSettings(environment: Environment): HttpSettings {
   const schema = z.object({
     // On by default where it protects something (production); development and the test
     // suite run without it, and a test that needs it turns it on.
-    RATE_LIMIT_ENABLED: bool('RATE_LIMIT_ENABLED', production),
-    RATE_LIMIT_MAX: int('RATE_LIMIT_MAX', 300, 1),
-    RATE_LIMIT_WINDOW_SECONDS: int('RATE_LIMIT_WINDOW_SECONDS', 60, 1),
-    HTTP_HSTS_MAX_AGE: int('HTTP_HSTS_MAX_AGE', production ? 31_536_000 : 0, 0),
+    RATE_LIMIT_ENABLED: boolVar('RATE_LIMIT_ENABLED', production),
+    RATE_LIMIT_MAX: intVar('RATE_LIMIT_MAX', 300, 1),
+    RATE_LIMIT_WINDOW_SECONDS: intVar('RATE_LIMIT_WINDOW_SECONDS', 60, 1),
+    HTTP_HSTS_MAX_AGE: intVar('HTTP_HSTS_MAX_AGE', production ? 31_536_000 : 0, 0),
   });
   const parsed = schema.safeParse(environment);
   const messages: string[] = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);

@@ -1,6 +1,7 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import { z } from 'zod';
+import type { Environment } from './environment';
 
 /**
  * Admin-panel accounts declared in the environment: ADMIN_EMAIL/ADMIN_PASSWORD for
@@ -73,7 +74,6 @@ export function productionPasswordProblems(variable: string, password: string, e
 
 const emailSchema = z.string().trim().toLowerCase().email();
 
-type Environment = Record<string, string | undefined>;
 
 const ROLES: Array<{ role: AccountRole; prefix: 'ADMIN' | 'EDITOR'; defaultName: string }> = [
   { role: 'super-admin', prefix: 'ADMIN', defaultName: 'Admin' },

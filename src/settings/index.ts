@@ -1,0 +1,31 @@
+import { readSettings, SettingsError, type ReadSettings, type Settings } from './read-settings';
+
+export type { Settings } from './read-settings';
+
+/**
+ * The app's settings: the process environment, read once, the first time anything
+ * asks (config/*.ts, while Strapi loads the config). This is the one place in src/
+ * and config/ that reads process.env.
+ */
+let read: ReadSettings | null = null;
+
+export function settings(): Settings {
+  read ??= readSettings(process.env);
+  return read.settings;
+}
+
+/**
+ * For the command-line tools, which boot Strapi in their own process: read the
+ * environment with these values on top, before anything else reads it (a seed run
+ * must not also seed on boot).
+ */
+export function useEnvironmentWith(overrides: Readonly<Record<string, string>>): Settings {
+  read = readSettings({ ...process.env, ...overrides });
+  return read.settings;
+}
+
+/** Refuses to boot while any variable is bad, naming every one at once (called first in register). */
+export function assertSettings(): void {
+  read ??= readSettings(process.env);
+  if (read.problems.length > 0) throw new SettingsError(read.problems);
+}
