@@ -1,73 +1,72 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { registerDraftsNeedToken } from './access/document-middleware';
+import { rebuildArticleViewsIfEmpty } from './article-views/read-model';
 import { ensureAdminAccounts } from './bootstrap/admin-accounts';
 import { applyContentManagerViews } from './bootstrap/content-manager-views';
 import { completeEditorRole, grantLocalesToContentRoles } from './bootstrap/content-roles';
 import { ensureNewsroomLocales } from './bootstrap/locales';
-import { ensureQueryIndexes } from './bootstrap/query-indexes';
 import { reconcilePublicPermissions } from './bootstrap/public-permissions';
+import { ensureQueryIndexes } from './bootstrap/query-indexes';
 import { seedOnFirstBoot } from './bootstrap/seed-on-boot';
-import { installHttpFastPath } from './cache/http-fast-path';
-import { httpSettings, type HttpSettings } from './domain/http/settings';
-import { installRateLimit, type RateLimitHandle } from './http/rate-limit';
 import { CrossProcessSignal } from './cache/cross-process';
+import { registerCacheFlushes } from './cache/eviction';
+import { installHttpFastPath } from './cache/http-fast-path';
+import { registerCacheReadTags } from './cache/read-tags';
 import { createResponseCache, responseCache } from './cache/response-cache';
-import { cacheSettings } from './cache/settings';
-import { registerArticleViews } from './document-middlewares/article-views';
-import { registerCacheFlushes, registerCacheTags } from './document-middlewares/cache-tags';
-import { registerDraftsNeedToken } from './document-middlewares/drafts-need-token';
-import { registerLocaleSync } from './document-middlewares/locale-sync';
-import { registerQuoteAttribution } from './document-middlewares/quote-attribution';
-import { rebuildSearchIndexIfEmpty, registerSearchIndex } from './document-middlewares/search-index';
 import { registerPluginGuards } from './graphql/plugin-guards';
-import { registerSearchGraphql } from './graphql/search';
-import { rebuildArticleViewsIfEmpty } from './read-models/article-views';
-import { declaredAccounts, type DeclaredAccount } from './domain/accounts/admin-accounts';
-import { assertProductionSecrets } from './env/secrets';
+import { registerLocaleSync } from './locale-sync/document-middleware';
+import { registerQuoteAttribution } from './quotes/document-middleware';
+import { installRateLimit, type RateLimitHandle } from './rate-limit/rate-limit';
+import { registerSearchGraphql } from './search/graphql';
+import { rebuildSearchIndexIfEmpty } from './search/index-writer';
+import { assertSettings, settings } from './settings';
 import { registerDocumentWriteValidation } from './validation/strapi/documents';
 import { registerGraphqlValidation } from './validation/strapi/graphql';
 import { buildValidationModels } from './validation/strapi/models';
 import { registerRestValidation } from './validation/strapi/rest';
+import { writeEffects } from './write-pipeline/effects';
+import { registerWritePipeline } from './write-pipeline/pipeline';
 
-let accounts: DeclaredAccount[] = [];
-let http: HttpSettings;
 let rateLimit: RateLimitHandle | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    // Configuration that would make the boot unsafe fails here, before the database is touched.
-    assertProductionSecrets(process.env);
-    accounts = declaredAccounts(process.env);
-    http = httpSettings(process.env);
-    createResponseCache(cacheSettings(process.env));
+    // A bad or, in production, missing setting stops the boot here, before the database is touched.
+    assertSettings();
+    createResponseCache(settings().cache);
 
     // Bad input is refused before it reaches the database, with a 400 naming it (src/validation/).
     buildValidationModels(strapi);
     registerRestValidation(strapi);
     registerGraphqlValidation(strapi);
-    // Outermost document middleware: a write with a value of the wrong type opens no transaction.
+
+    // Document Service middlewares, outermost first.
+    // 1. A write with a value of the wrong type opens no transaction.
     registerDocumentWriteValidation(strapi);
-    // Then: tags cacheable reads with what they returned, evicts after writes commit.
-    registerCacheTags(strapi);
-    registerCacheFlushes(strapi);
+    // 2. Reads: tag the response being cached; drafts need a token.
+    registerCacheReadTags(strapi);
     registerDraftsNeedToken(strapi);
-    // Attribution wraps the sync: it checks the quote as stored, relations filled in.
+    // 3. Writes: one transaction, the effects that follow every write (src/write-pipeline/effects.ts)…
+    registerWritePipeline(strapi, writeEffects(strapi));
+    // 4. …around the model's rules: a quote is somebody's (checked on the stored result), and
+    //    relations kept in step across locales.
     registerQuoteAttribution(strapi);
     registerLocaleSync(strapi);
-    // Innermost: the read models index what was actually stored, after the other rules have run.
-    registerSearchIndex(strapi);
-    registerArticleViews(strapi);
+
+    registerCacheFlushes(strapi);
     registerSearchGraphql(strapi);
     registerPluginGuards(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    const { http, admin } = settings();
     await ensureQueryIndexes(strapi);
     const createdLocales = await ensureNewsroomLocales(strapi);
     await grantLocalesToContentRoles(strapi, createdLocales);
     await completeEditorRole(strapi);
     await reconcilePublicPermissions(strapi);
-    await ensureAdminAccounts(strapi, accounts);
+    await ensureAdminAccounts(strapi, admin.accounts);
     await applyContentManagerViews(strapi);
     await rebuildSearchIndexIfEmpty(strapi);
     await rebuildArticleViewsIfEmpty(strapi);

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { draftReadAllowed, DRAFTS_NEED_TOKEN_MESSAGE } from '../domain/access/draft-access';
+import { READ_ACTIONS } from '../content-types';
+import { draftReadAllowed, DRAFTS_NEED_TOKEN_MESSAGE } from './draft-access';
 
-const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
 /**
  * Applies draftReadAllowed to every Document Service read made while serving a
@@ -11,7 +11,7 @@ const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
  */
 export function registerDraftsNeedToken(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
-    if (!READS.has(context.action) || !context.uid.startsWith('api::')) return next();
+    if (!READ_ACTIONS.has(context.action) || !context.uid.startsWith('api::')) return next();
     const status = (context.params as { status?: unknown } | undefined)?.status;
     const auth = strapi.requestContext.get()?.state?.auth as { strategy?: { name?: string } } | undefined;
     if (!draftReadAllowed({ status, strategy: auth?.strategy?.name })) {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ARTICLE_DEFAULT_POPULATE } from '../api/article/middlewares/default-populate';
-import { collectDocumentTags } from '../domain/cache/tags';
+import { collectDocumentIds } from '../content-types';
 
 export const VIEWS_TABLE = 'newsroom_article_views';
 export const VIEW_DEPS_TABLE = 'newsroom_article_view_deps';
@@ -37,9 +37,7 @@ export async function rebuildArticleViews(strapi: Core.Strapi, knex: Knex, docum
         slug: document.slug,
         body: JSON.stringify(sanitized),
       });
-      const contained = new Set<string>();
-      collectDocumentTags(sanitized, contained);
-      for (const tag of contained) deps.push({ article_document_id: document.documentId, dependency_document_id: tag.slice('doc:'.length) });
+      for (const dependency of collectDocumentIds(sanitized, new Set())) deps.push({ article_document_id: document.documentId, dependency_document_id: dependency });
     }
   }
   await knex(VIEWS_TABLE).whereIn('document_id', documentIds).del();

@@ -1,13 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { CONTENT_TYPE_UIDS } from '../content-types';
 
 /** The content types a reader may list and open without a token. */
-export const PUBLIC_READABLE_TYPES = [
-  'api::article.article',
-  'api::person.person',
-  'api::organization.organization',
-  'api::source.source',
-  'api::quote.quote',
-] as const;
+export const PUBLIC_READABLE_TYPES = CONTENT_TYPE_UIDS;
 
 /**
  * Search reads the same published content across types. (The article's JSON-LD and

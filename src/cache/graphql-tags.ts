@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { docTag } from '../domain/cache/tags';
+import { docTag } from './tags';
 
 /**
  * GraphQL resolves relations with the query engine, not the Document Service, so the

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'http';
-import { etagMatches, restKey } from '../domain/cache/key';
-import { allowedOrigin, EXPOSED_HEADERS } from '../domain/http/settings';
+import { etagMatches, restKey } from './key';
+import { allowedOrigin, EXPOSED_HEADERS } from '../settings/http';
 import type { ResponseCache } from './response-cache';
 import type { CachedResponse } from './stores/types';
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { etagMatches, etagOf, graphqlKey, isAnonymous, restKey, type GraphqlRequest } from '../domain/cache/key';
-import { collectDocumentTags } from '../domain/cache/tags';
-import { responseCache, storableHeaders } from '../cache/response-cache';
+import { etagMatches, etagOf, graphqlKey, isAnonymous, restKey, type GraphqlRequest } from './key';
+import { collectDocumentTags } from './tags';
+import { responseCache, storableHeaders } from './response-cache';
 
 /**
  * Fills the response cache and answers cached GraphQL queries. Cached REST reads are

@@ -2,7 +2,7 @@ import type { CrossProcessSignal } from './cross-process';
 import { MemoryStore } from './stores/memory';
 import { RedisStore } from './stores/redis';
 import type { CachedResponse, CacheStore } from './stores/types';
-import type { CacheSettings } from './settings';
+import type { CacheSettings } from '../settings/cache';
 
 /**
  * Response headers that belong to one exchange, not to the content. CORS headers depend on

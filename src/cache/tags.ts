@@ -1,3 +1,5 @@
+import { collectDocumentIds } from '../content-types';
+
 /**
  * Cache tags: what a cached response depends on. A response is evicted when any of
  * its tags is: `doc:<documentId>` for every document it contains (populated
@@ -9,17 +11,8 @@ export const typeTag = (uid: string) => `type:${uid}`;
 export const ALL_TAG = 'all';
 
 /** Adds a doc tag for every `documentId` anywhere in a value (results with populated relations, response bodies). */
-export function collectDocumentTags(value: unknown, into: Set<string>, depth = 0): void {
-  if (depth > 12 || value === null || typeof value !== 'object') return;
-  if (Array.isArray(value)) {
-    for (const item of value) collectDocumentTags(item, into, depth + 1);
-    return;
-  }
-  const record = value as Record<string, unknown>;
-  if (typeof record.documentId === 'string') into.add(docTag(record.documentId));
-  for (const child of Object.values(record)) {
-    if (child !== null && typeof child === 'object') collectDocumentTags(child, into, depth + 1);
-  }
+export function collectDocumentTags(value: unknown, into: Set<string>): void {
+  for (const documentId of collectDocumentIds(value, new Set())) into.add(docTag(documentId));
 }
 
 /** Adds tags to the response being computed (no-op outside a cacheable request). */

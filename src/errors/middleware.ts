@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { errorKind } from '../domain/http/error-kind';
-import { describeInternalError, INTERNAL_ERROR_MESSAGE, internalErrorLogLine, publicInternalError } from '../errors/masking';
+import { errorKind } from './error-kind';
+import { describeInternalError, INTERNAL_ERROR_MESSAGE, internalErrorLogLine, publicInternalError } from './masking';
 
 /**
  * Turns the errors that are not bugs into answers a client can act on:

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import coBody from 'co-body';
-import { queryFragmentProblems } from '../domain/graphql/fragment-problems';
+import { queryFragmentProblems } from './fragment-problems';
 
 /**
  * Reads GraphQL request bodies for everyone (strapi::body skips the GraphQL endpoint),

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { reindexDocument } from '../document-middlewares/search-index';
-import { SEARCH_TABLE } from '../domain/search/query';
-import { SEARCH_TYPES, type SearchType } from '../domain/search/searchable';
-import { rebuildArticleViews, VIEWS_TABLE } from '../read-models/article-views';
+import { reindexDocument } from '../search/index-writer';
+import { SEARCH_TABLE } from '../search/query';
+import { SEARCH_TYPES, type SearchType } from '../search/searchable';
+import { rebuildArticleViews, VIEWS_TABLE } from '../article-views/read-model';
 
 const TABLES: Record<SearchType, string> = { article: 'articles', quote: 'quotes', person: 'people' };
 const BATCH = 100;

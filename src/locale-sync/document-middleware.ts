@@ -1,35 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { CONTENT_TYPE_INFO, isContentTypeUid } from '../content-types';
 import {
   describeGaps,
   planLocaleSync,
   relationSpecified,
   type RelatedDocument,
   type TranslationGap,
-} from '../domain/locale-sync/plan';
+} from './plan';
 
-const NEWSROOM_TYPES = new Set([
-  'api::article.article',
-  'api::quote.quote',
-  'api::person.person',
-  'api::organization.organization',
-  'api::source.source',
-]);
-
-/** The relations kept in step across locales, per content type. */
-const SYNCED_RELATIONS: Record<string, string[]> = {
-  'api::article.article': ['people', 'organizations', 'sources', 'publisher', 'quotes'],
-  'api::quote.quote': ['speaker', 'speakerOrganization', 'source', 'article'],
-};
+/** The types whose relations are kept in step across locales: every relation of an article and of a quote. */
+const SYNCED_RELATIONS: Record<string, string[]> = Object.fromEntries(
+  (['api::article.article', 'api::quote.quote'] as const).map((uid) => [uid, CONTENT_TYPE_INFO[uid].relations.map((r) => r.name)]),
+);
 
 /** The field an editor knows each related document by. */
-const LABEL_FIELD: Record<string, string> = {
-  'api::person.person': 'name',
-  'api::organization.organization': 'name',
-  'api::source.source': 'name',
-  'api::article.article': 'headline',
-  'api::quote.quote': 'text',
-};
+const labelFieldOf = (uid: string) => (isContentTypeUid(uid) ? CONTENT_TYPE_INFO[uid].titleField : 'documentId');
 
 type Row = Record<string, unknown> & { documentId: string };
 
@@ -39,7 +25,7 @@ function asList(value: unknown): Row[] {
 }
 
 function label(row: Row, targetUid: string): string {
-  const text = String(row[LABEL_FIELD[targetUid] ?? 'documentId'] ?? row.documentId);
+  const text = String(row[labelFieldOf(targetUid)] ?? row.documentId);
   return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
@@ -56,7 +42,7 @@ function label(row: Row, targetUid: string): string {
  */
 export function registerLocaleSync(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
-    if (context.action !== 'update' || !NEWSROOM_TYPES.has(context.uid)) return next();
+    if (context.action !== 'update' || !isContentTypeUid(context.uid)) return next();
     const params = context.params as { documentId?: string; locale?: string; data?: Record<string, unknown> };
     const { documentId, locale } = params;
     if (!documentId || !locale || locale === '*') return next();
@@ -86,7 +72,7 @@ async function syncedData(
 
   const source = await strapi.db.query(uid as Parameters<typeof strapi.db.query>[0]).findOne({
     where: { documentId, locale: defaultLocale, publishedAt: null },
-    populate: Object.fromEntries(fields.map((f) => [f, { select: ['documentId', LABEL_FIELD[targetOf(f)] ?? 'documentId'] }])),
+    populate: Object.fromEntries(fields.map((f) => [f, { select: ['documentId', labelFieldOf(targetOf(f))] }])),
   });
   if (!source) return target.data;
 

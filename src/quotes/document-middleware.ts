@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { quoteAttributionProblem } from '../domain/quotes/attribution';
+import { quoteAttributionProblem } from './attribution';
 
 const QUOTE = 'api::quote.quote';
 const WRITES = new Set(['create', 'update']);

@@ -1,7 +1,7 @@
 import http from 'http';
 import type { AddressInfo } from 'net';
 import { installRateLimit, type RateLimitHandle } from './rate-limit';
-import type { RateLimitSettings } from '../domain/http/settings';
+import type { RateLimitSettings } from '../settings/http';
 
 /** A bare HTTP server with the limit in front of a handler that answers 200, as the app's server has it in front of Koa. */
 async function serve(settings: Partial<RateLimitSettings>, proxied = true) {

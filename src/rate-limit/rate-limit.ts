@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { allowedOrigin, clientAddress, EXPOSED_HEADERS, type RateLimitSettings } from '../domain/http/settings';
+import { allowedOrigin, clientAddress, EXPOSED_HEADERS, type RateLimitSettings } from '../settings/http';
 
 /**
  * Limits requests per client address to the public content API and GraphQL.

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { SEARCH_TABLE } from '../domain/search/query';
+import { CONTENT_TYPE_INFO } from '../content-types';
+import type { WriteEffect } from '../write-pipeline/pipeline';
+import { SEARCH_TABLE } from './query';
 import {
   indexRow,
   QUOTE_ATTRIBUTION_POPULATE,
@@ -9,12 +11,12 @@ import {
   SEARCH_UIDS,
   searchTypeOf,
   type SearchType,
-} from '../domain/search/searchable';
+} from './searchable';
 
-const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
-
-/** Types whose names are indexed inside quotes (see QUOTE_ATTRIBUTION_POPULATE). */
-const QUOTE_ATTRIBUTION_UIDS = new Set(['api::person.person', 'api::organization.organization', 'api::source.source']);
+/** Types whose names are indexed inside quotes: the targets of the relations QUOTE_ATTRIBUTION_POPULATE reads. */
+const QUOTE_ATTRIBUTION_UIDS: ReadonlySet<string> = new Set(
+  CONTENT_TYPE_INFO['api::quote.quote'].relations.filter((r) => r.name in QUOTE_ATTRIBUTION_POPULATE).map((r) => r.target),
+);
 
 /** Quotes that name this person, organization or source as speaker or source. */
 async function quotesAttributedTo(strapi: Core.Strapi, documentId: string): Promise<string[]> {
@@ -43,31 +45,25 @@ export async function reindexDocument(strapi: Core.Strapi, knex: Knex, type: Sea
 }
 
 /**
- * Keeps the search index in step with every write to articles, quotes and people
- * (and to the people, organizations and sources whose names quotes are found by),
- * in the write's own transaction: a write that rolls back leaves no index change,
- * and a committed write is searchable at once.
+ * The write pipeline's search step: keeps the index in step with every write to
+ * articles, quotes and people (and to the people, organizations and sources whose
+ * names quotes are found by), in the write's own transaction: a write that rolls
+ * back leaves no index change, and a committed write is searchable at once.
  */
-export function registerSearchIndex(strapi: Core.Strapi): void {
-  strapi.documents.use(async (context, next) => {
-    const type = searchTypeOf(context.uid);
-    const namesQuotes = QUOTE_ATTRIBUTION_UIDS.has(context.uid);
-    if ((!type && !namesQuotes) || !WRITES.has(context.action)) return next();
-    return strapi.db.transaction(async ({ trx }) => {
-      const documentId = (context.params as { documentId?: string } | undefined)?.documentId;
-      // Before a delete removes the links, remember which quotes carried this name.
-      const quotesBefore = namesQuotes && documentId ? await quotesAttributedTo(strapi, documentId) : [];
-      const result = await next();
-      const id = documentId ?? (result as { documentId?: string } | null)?.documentId;
-      if (!id) return result;
-      if (type) await reindexDocument(strapi, trx, type, id);
-      if (namesQuotes) {
-        const quotes = new Set([...quotesBefore, ...(await quotesAttributedTo(strapi, id))]);
+export function searchIndexEffect(strapi: Core.Strapi): WriteEffect<string[]> {
+  return {
+    name: 'search index',
+    // Before a delete removes the links, remember which quotes carried this name.
+    before: async (uid, documentId) => (QUOTE_ATTRIBUTION_UIDS.has(uid) ? quotesAttributedTo(strapi, documentId) : []),
+    async inTransaction({ uid, documentId }, quotesBefore, trx) {
+      const type = searchTypeOf(uid);
+      if (type) await reindexDocument(strapi, trx, type, documentId);
+      if (QUOTE_ATTRIBUTION_UIDS.has(uid)) {
+        const quotes = new Set([...(quotesBefore ?? []), ...(await quotesAttributedTo(strapi, documentId))]);
         for (const quote of quotes) await reindexDocument(strapi, trx, 'quote', quote);
       }
-      return result;
-    });
-  });
+    },
+  };
 }
 
 /** Builds the index from scratch when it is empty but content exists (an existing database gaining search). */

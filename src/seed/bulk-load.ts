@@ -1,9 +1,10 @@
 import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { contentTypeOfKind } from '../content-types';
 import type { NewsroomLocale } from '../domain/locales';
-import { SEARCH_TABLE } from '../domain/search/query';
-import { indexRow } from '../domain/search/searchable';
+import { SEARCH_TABLE } from '../search/query';
+import { indexRow } from '../search/searchable';
 import {
   articleData,
   organizationData,
@@ -27,21 +28,8 @@ import type { StoryBundleInput } from '../domain/story-bundle/schema';
  * slugs), and refuses a bundle whose entities already exist.
  */
 
-const UIDS = {
-  organization: 'api::organization.organization',
-  source: 'api::source.source',
-  person: 'api::person.person',
-  article: 'api::article.article',
-  quote: 'api::quote.quote',
-} as const;
-
-const TABLES = {
-  organization: 'organizations',
-  source: 'sources',
-  person: 'people',
-  article: 'articles',
-  quote: 'quotes',
-} as const;
+const uidOf = (kind: EntityKind) => contentTypeOfKind(kind).uid;
+const tableOf = (kind: EntityKind) => contentTypeOfKind(kind).table;
 
 type Version = `${NewsroomLocale}:${'draft' | 'published'}`;
 const VERSIONS: Version[] = ['ar:draft', 'en:draft', 'ar:published', 'en:published'];
@@ -116,7 +104,7 @@ export class BulkLoader {
 
   private async assertNew(trx: Knex, bundles: Array<ReturnType<typeof parseStoryBundle>['bundle']>): Promise<void> {
     const slugs = bundles.map((b) => b.article.slug);
-    const existing = await trx(TABLES.article).whereIn('slug', slugs).first('slug');
+    const existing = await trx(tableOf('article')).whereIn('slug', slugs).first('slug');
     if (existing) throw new Error(`bulk load only creates; article "${existing.slug}" already exists (use npm run seed for upserts)`);
   }
 
@@ -145,7 +133,7 @@ export class BulkLoader {
         };
       }),
     );
-    const { ids } = await this.strapi.db.query(UIDS[kind]).createMany({ data: rows });
+    const { ids } = await this.strapi.db.query(uidOf(kind)).createMany({ data: rows });
     this.report.rows += ids.length;
     documents.forEach((doc, d) => {
       const rowIds = Object.fromEntries(VERSIONS.map((v, i) => [v, ids[d * VERSIONS.length + i] as number])) as Record<Version, number>;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { SEARCH_TABLE } from '../domain/search/query';
+import { CONTENT_TYPE_INFO, CONTENT_TYPE_UIDS } from '../content-types';
+import { SEARCH_TABLE } from '../search/query';
 
 /**
  * Every document and localization, draft and published, in a form that does not
@@ -8,13 +9,9 @@ import { SEARCH_TABLE } from '../domain/search/query';
  * with equal dumps hold the same content. Used to prove the bulk path writes what the
  * bundle loader writes, and that a killed or imported seed ends where a clean one does.
  */
-const TYPES = {
-  organization: { uid: 'api::organization.organization', relations: [] as string[] },
-  source: { uid: 'api::source.source', relations: [] as string[] },
-  person: { uid: 'api::person.person', relations: ['affiliation'] },
-  article: { uid: 'api::article.article', relations: ['people', 'organizations', 'sources', 'publisher', 'quotes'] },
-  quote: { uid: 'api::quote.quote', relations: ['speaker', 'speakerOrganization', 'source', 'article'] },
-} as const;
+const TYPES = Object.fromEntries(
+  CONTENT_TYPE_UIDS.map((uid) => [CONTENT_TYPE_INFO[uid].kind, { uid, relations: CONTENT_TYPE_INFO[uid].relations.map((r) => r.name) }]),
+);
 
 const VOLATILE = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'localizations']);
 

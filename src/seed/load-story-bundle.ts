@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { CONTENT_TYPE_INFO, CONTENT_TYPE_UIDS, contentTypeOfKind, type ContentTypeUid } from '../content-types';
 import { LOCALE_CODES, type NewsroomLocale } from '../domain/locales';
 import { storedMatches } from '../domain/story-bundle/compare';
 import type { StoryBundle } from '../domain/story-bundle/schema';
@@ -14,15 +15,9 @@ import {
 } from '../domain/story-bundle/to-documents';
 import { BundleValidationError, parseStoryBundle, type ExternalReference } from '../domain/story-bundle/validate';
 
-export const UIDS = {
-  organization: 'api::organization.organization',
-  source: 'api::source.source',
-  person: 'api::person.person',
-  article: 'api::article.article',
-  quote: 'api::quote.quote',
-} as const;
-
-type Uid = (typeof UIDS)[EntityKind];
+type Uid = ContentTypeUid;
+const uidOf = (kind: EntityKind): Uid => contentTypeOfKind(kind).uid;
+const ENTITY_KINDS = CONTENT_TYPE_UIDS.map((uid) => CONTENT_TYPE_INFO[uid].kind as EntityKind);
 type Outcome = 'created' | 'updated' | 'unchanged';
 
 export interface ProgressEvent {
@@ -99,7 +94,7 @@ export async function loadStoryBundle(strapi: Core.Strapi, input: unknown, optio
 class BundleLoader {
   private readonly ids = new Map<string, string>();
   private readonly counts = Object.fromEntries(
-    Object.keys(UIDS).map((kind) => [kind, { created: 0, updated: 0, unchanged: 0 }]),
+    ENTITY_KINDS.map((kind) => [kind, { created: 0, updated: 0, unchanged: 0 }]),
   ) as LoadReport['counts'];
 
   constructor(
@@ -134,12 +129,12 @@ class BundleLoader {
   private async resolveExternal(references: ExternalReference[]): Promise<void> {
     const problems: string[] = [];
     for (const ref of references) {
-      const documentId = await findDocumentIdBySlug(this.strapi, UIDS[ref.kind], ref.slug);
+      const documentId = await findDocumentIdBySlug(this.strapi, uidOf(ref.kind), ref.slug);
       if (!documentId) {
         problems.push(`${ref.path}: no ${ref.kind} with slug "${ref.slug}" in this bundle or in the database`);
         continue;
       }
-      const locales = await localesOf(this.strapi, UIDS[ref.kind], documentId);
+      const locales = await localesOf(this.strapi, uidOf(ref.kind), documentId);
       const missing = LOCALE_CODES.filter((l) => !locales.has(l));
       if (missing.length > 0) {
         problems.push(`${ref.path}: ${ref.kind} "${ref.slug}" exists but has no ${missing.join(', ')} version to link to`);
@@ -151,8 +146,8 @@ class BundleLoader {
   }
 
   private async upsert(kind: EntityKind, slug: string, build: (locale: NewsroomLocale) => DocumentData): Promise<string> {
-    const api = documents(this.strapi, UIDS[kind]);
-    let documentId = await findDocumentIdBySlug(this.strapi, UIDS[kind], slug);
+    const api = documents(this.strapi, uidOf(kind));
+    let documentId = await findDocumentIdBySlug(this.strapi, uidOf(kind), slug);
     let outcome: Outcome = documentId ? 'unchanged' : 'created';
     let needsPublish = false;
 
@@ -189,7 +184,7 @@ class BundleLoader {
 
   /** A quote slug names one quote of one article; reusing it from another article would move that quote. */
   private async assertQuoteBelongsHere(slug: string, index: number, articleId: string): Promise<void> {
-    const existing = await this.strapi.db.query(UIDS.quote).findOne({
+    const existing = await this.strapi.db.query(uidOf('quote')).findOne({
       where: { slug },
       populate: { article: { select: ['documentId', 'slug'] } },
     });
@@ -204,12 +199,12 @@ class BundleLoader {
   /** Quotes belong to their article: one the bundle no longer lists is deleted, in every locale. */
   private async removeStaleQuotes(articleId: string): Promise<string[]> {
     const keep = this.bundle.quotes.map((q) => q.slug);
-    const stale: Array<{ documentId: string; slug: string }> = await this.strapi.db.query(UIDS.quote).findMany({
+    const stale: Array<{ documentId: string; slug: string }> = await this.strapi.db.query(uidOf('quote')).findMany({
       where: { article: { documentId: articleId }, slug: { $notIn: keep } },
       select: ['documentId', 'slug'],
     });
     const unique = [...new Map(stale.map((q) => [q.documentId, q])).values()];
-    for (const quote of unique) await documents(this.strapi, UIDS.quote).delete({ documentId: quote.documentId, locale: '*' });
+    for (const quote of unique) await documents(this.strapi, uidOf('quote')).delete({ documentId: quote.documentId, locale: '*' });
     return unique.map((q) => q.slug);
   }
 }

@@ -1,29 +1,18 @@
 import type { Core } from '@strapi/strapi';
-import { collectDocumentTags } from '../domain/cache/tags';
+import { collectDocumentIds, CONTENT_TYPE_INFO, type ContentTypeUid } from '../content-types';
 
 type Uid = Parameters<Core.Strapi['db']['query']>[0];
 
-/** Relation and media attributes of a content type (system relations excluded). */
-export function relationAttributes(strapi: Core.Strapi, uid: string): string[] {
-  const attributes = strapi.contentType(uid as Parameters<typeof strapi.contentType>[0]).attributes as Record<string, { type: string }>;
-  return Object.entries(attributes)
-    .filter(([name, attribute]) => (attribute.type === 'relation' || attribute.type === 'media') && !['localizations', 'createdBy', 'updatedBy'].includes(name))
-    .map(([name]) => name);
-}
-
 /** documentIds of every document any row of this document (any locale, draft or published) links to. */
-export async function linkedDocumentIds(strapi: Core.Strapi, uid: string, documentId: string): Promise<Set<string>> {
-  const relations = relationAttributes(strapi, uid);
-  const ids = new Set<string>();
-  if (relations.length === 0) return ids;
+export async function linkedDocumentIds(strapi: Core.Strapi, uid: ContentTypeUid, documentId: string): Promise<Set<string>> {
+  const links = CONTENT_TYPE_INFO[uid].links;
+  if (links.length === 0) return new Set();
   const rows = await strapi.db.query(uid as Uid).findMany({
     where: { documentId },
     select: ['id'],
-    populate: Object.fromEntries(relations.map((name) => [name, { select: ['documentId'] }])),
+    populate: Object.fromEntries(links.map((name) => [name, { select: ['documentId'] }])),
   });
-  const tags = new Set<string>();
-  collectDocumentTags(rows, tags);
-  for (const tag of tags) ids.add(tag.slice('doc:'.length));
+  const ids = collectDocumentIds(rows, new Set());
   ids.delete(documentId);
   return ids;
 }

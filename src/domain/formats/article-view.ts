@@ -1,4 +1,4 @@
-import { blocksToPlainText } from '../search/searchable';
+import { blocksToPlainText } from '../../search/searchable';
 
 /**
  * The article as the format builders read it: a Document Service result with the

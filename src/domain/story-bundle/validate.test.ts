@@ -36,7 +36,8 @@ describe('validateStoryBundle', () => {
   });
 
   it('names missing translations, bad slugs, bad dates and unknown fields by path', () => {
-    const input = bundle() as unknown as Record<string, any>; // `any`: deliberately breaking a typed fixture
+    // A typed fixture broken on purpose, through an untyped view of it.
+    const input = bundle() as unknown as { article: Record<string, unknown> };
     input.article.headline = { ar: 'عنوان' };
     input.article.slug = 'Not A Slug';
     input.article.publishedDate = '2024-02-30';

@@ -1,5 +1,5 @@
 import type { ZodIssue } from 'zod';
-import { quoteAttributionProblem } from '../quotes/attribution';
+import { quoteAttributionProblem } from '../../quotes/attribution';
 import { storyBundleSchema, type Localized, type StoryBundle } from './schema';
 
 export type ReferencedKind = 'organization' | 'source' | 'person';

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { knownLocales, unknownLocaleMessage } from '../validation/strapi/known-locales';
+import { knownLocales, unknownLocaleMessage } from './known-locales';
 
 /**
  * `?locale=xx` with a locale that is not configured makes Strapi answer with a 500

@@ -1,24 +1,19 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { draftReadAllowed, DRAFTS_NEED_TOKEN_MESSAGE } from '../../../domain/access/draft-access';
-import { parseSearchParams, type SearchParams } from '../../../domain/search/params';
-import { searchCountQuery, searchPageQuery } from '../../../domain/search/query';
-import { blocksToPlainText, SEARCH_UIDS, type SearchType } from '../../../domain/search/searchable';
-import { snippet } from '../../../domain/search/snippet';
-import { tagCurrentResponse, typeTag } from '../../../domain/cache/tags';
+import { CONTENT_TYPE_UIDS } from '../../../content-types';
+import { draftReadAllowed, DRAFTS_NEED_TOKEN_MESSAGE } from '../../../access/draft-access';
+import { parseSearchParams, type SearchParams } from '../../../search/params';
+import { searchCountQuery, searchPageQuery } from '../../../search/query';
+import { blocksToPlainText, SEARCH_UIDS, type SearchType } from '../../../search/searchable';
+import { snippet } from '../../../search/snippet';
+import { tagCurrentResponse, typeTag } from '../../../cache/tags';
 
 /**
  * A search result depends on every type the index is built from, even when it is
  * empty: any write to them may change it. (Reads through the Document Service tag
  * themselves; the index query does not.)
  */
-const SEARCH_DEPENDENCIES = [
-  'api::article.article',
-  'api::quote.quote',
-  'api::person.person',
-  'api::organization.organization',
-  'api::source.source',
-].map(typeTag);
+const SEARCH_DEPENDENCIES = CONTENT_TYPE_UIDS.map(typeTag);
 
 type Row = Record<string, unknown> & { documentId: string };
 

@@ -1,0 +1,72 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { isContentTypeUid, WRITE_ACTIONS, type ContentTypeUid } from '../content-types';
+import { linkedDocumentIds } from './linked-documents';
+
+/**
+ * The one write pipeline. Every write of a public type (create, update, delete,
+ * publish, unpublish, discard draft), whatever its path (REST, GraphQL, the admin
+ * panel, seeds), runs through one Document Service middleware that:
+ * - opens one transaction around the write and everything that follows it;
+ * - computes what the document links to, before and after the write, once;
+ * - runs each effect's `inTransaction` step, in the declared order (./effects.ts),
+ *   so a write that rolls back leaves no effect behind;
+ * - runs each `afterCommit` step once the transaction has committed, and acknowledges
+ *   the write only when they have finished (a reader never sees older data after the
+ *   write returned).
+ * Inside a caller's transaction (a seed bundle, a nested write) the commit steps wait
+ * for that one to commit.
+ */
+
+export interface WriteEvent {
+  uid: ContentTypeUid;
+  action: string;
+  documentId: string;
+  locale: string | undefined;
+  /** Documents this one linked to before the write (relations and media, any locale and status). */
+  linkedBefore: ReadonlySet<string>;
+  /** …and after it. */
+  linkedAfter: ReadonlySet<string>;
+}
+
+export interface WriteEffect<State = unknown> {
+  name: string;
+  /** Before the write, in its transaction: what only the old state can tell (who linked here). */
+  before?(uid: ContentTypeUid, documentId: string): Promise<State>;
+  /** After the write, in its transaction. */
+  inTransaction?(event: WriteEvent, state: State | undefined, trx: Knex): Promise<void>;
+  /** After the commit, before the write is acknowledged. */
+  afterCommit?(event: WriteEvent, state: State | undefined): Promise<void>;
+}
+
+export function registerWritePipeline(strapi: Core.Strapi, effects: ReadonlyArray<WriteEffect<unknown>>): void {
+  const all = effects;
+  strapi.documents.use(async (context, next) => {
+    const { uid, action } = context;
+    if (!isContentTypeUid(uid) || !WRITE_ACTIONS.has(action)) return next();
+    const params = context.params as { documentId?: string; locale?: string } | undefined;
+    let committed: Promise<unknown> | undefined;
+
+    const result = await strapi.db.transaction(async ({ trx, onCommit }) => {
+      const knownId = params?.documentId;
+      const linkedBefore = knownId ? await linkedDocumentIds(strapi, uid, knownId) : new Set<string>();
+      const states = new Map<WriteEffect<unknown>, unknown>();
+      if (knownId) for (const effect of all) if (effect.before) states.set(effect, await effect.before(uid, knownId));
+
+      const written = await next();
+      const documentId = knownId ?? (written as { documentId?: string } | null)?.documentId;
+      if (!documentId) return written;
+      const event: WriteEvent = { uid, action, documentId, locale: params?.locale, linkedBefore, linkedAfter: await linkedDocumentIds(strapi, uid, documentId) };
+
+      for (const effect of all) if (effect.inTransaction) await effect.inTransaction(event, states.get(effect), trx as unknown as Knex);
+      onCommit(() => {
+        committed = Promise.all(all.map((effect) => effect.afterCommit?.(event, states.get(effect))));
+      });
+      return written;
+    });
+    // Strapi runs commit callbacks before transaction() resolves: when this write's transaction
+    // was the outermost one, the commit steps have started; wait for them.
+    await committed;
+    return result;
+  });
+}
