@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 /**
  * `npm run bench -- [--articles 1000] [--duration 10] [--connections 32] [--database NAME] [--reuse] [--keep]`
@@ -17,30 +18,59 @@
  * A benchmark, not a test: nothing here asserts a timing.
  */
 const { spawnSync, fork } = require('child_process');
-const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('fs');
-const crypto = require('crypto');
+const { mkdirSync, readFileSync, writeFileSync } = require('fs');
 const path = require('path');
+const { parseArgs } = require('util');
 const autocannon = require('autocannon');
 const hdr = require('hdr-histogram-js');
 require('./lib/quiet-pg-deprecation');
 
-const { appDir, START_NODE_OPTIONS, sql, startServer, stopServer } = require('./lib/app-server');
+const { appDir, START_NODE_OPTIONS, ensureBuild, productionEnvironment, sql, startServer, stopServer } = require('./lib/app-server');
 const STORY_SLUG = 'iraq-announces-end-of-coalition-combat-mission';
 const SEARCH_QUERY = 'الاعرجي';
 
+/**
+ * @typedef {{ articles: number, duration: number, connections: number, warmup: number, database: string, reuse: boolean, keep: boolean, modes: string }} Options
+ */
+
+/** @returns {Options} */
 function options() {
-  const out = { articles: 1000, duration: 10, connections: 32, warmup: 3, database: null, reuse: false, keep: false, modes: 'uncached,cached' };
-  const argv = process.argv.slice(2).filter((a) => a !== '--');
-  for (let i = 0; i < argv.length; i++) {
-    const [name, inline] = argv[i].replace(/^--/, '').split('=', 2);
-    if (name === 'reuse' || name === 'keep') out[name] = true;
-    else if (name in out) out[name] = ['articles', 'duration', 'connections', 'warmup'].includes(name) ? Number(inline ?? argv[++i]) : inline ?? argv[++i];
-    else throw new Error(`unknown option --${name}`);
-  }
-  out.database ??= `newsroom_bench_${out.articles}`;
-  return out;
+  const { values } = parseArgs({
+    args: process.argv.slice(2).filter((a) => a !== '--'),
+    options: {
+      articles: { type: 'string', default: '1000' },
+      duration: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '32' },
+      warmup: { type: 'string', default: '3' },
+      database: { type: 'string' },
+      reuse: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      modes: { type: 'string', default: 'uncached,cached' },
+    },
+  });
+  /** @param {'articles' | 'duration' | 'connections' | 'warmup'} name @param {number} min */
+  const count = (name, min) => {
+    const value = Number(values[name]);
+    if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}; got "${values[name]}"`);
+    return value;
+  };
+  const articles = count('articles', 0);
+  return {
+    articles,
+    duration: count('duration', 1),
+    connections: count('connections', 1),
+    warmup: count('warmup', 0),
+    database: values.database ?? `newsroom_bench_${articles}`,
+    reuse: values.reuse ?? false,
+    keep: values.keep ?? false,
+    modes: values.modes ?? 'uncached,cached',
+  };
 }
 
+/**
+ * @param {string} command @param {string[]} args @param {Record<string, string>} env @param {string} label
+ * @returns {{ output: string, seconds: number }}
+ */
 function run(command, args, env, label) {
   const started = Date.now();
   const result = spawnSync(command, args, { cwd: appDir, env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -48,8 +78,10 @@ function run(command, args, env, label) {
   return { output: result.stdout.trim(), seconds: (Date.now() - started) / 1000 };
 }
 
-const secret = () => crypto.randomBytes(24).toString('base64');
-
+/**
+ * @param {Options} opts @param {Record<string, string>} env
+ * @returns {Promise<string | null>} what the seed loaded, null when an existing database was reused
+ */
 async function prepareDatabase(opts, env) {
   const exists = (await sql('postgres', 'select 1 from pg_database where datname = $1', [opts.database])).length > 0;
   if (exists && opts.reuse) {
@@ -59,6 +91,7 @@ async function prepareDatabase(opts, env) {
   if (exists) await sql('postgres', `drop database "${opts.database}" with (force)`);
   await sql('postgres', `create database "${opts.database}"`);
   // The scripts' own summary lines, not the log lines Strapi prints around them.
+  /** @param {string} output @param {RegExp} pattern */
   const summary = (output, pattern) => output.split('\n').filter((line) => pattern.test(line)).pop() ?? '(no summary printed)';
   const story = run(process.execPath, ['scripts/seed.js', '--no-compile'], env, 'seed');
   console.log(`bench: ${summary(story.output, /^seed:/)}`);
@@ -69,6 +102,7 @@ async function prepareDatabase(opts, env) {
 }
 
 class RssSampler {
+  /** @param {number} pid */
   constructor(pid) {
     this.pid = pid;
     this.peakKb = 0;
@@ -97,6 +131,7 @@ class RssSampler {
   }
 }
 
+/** @param {Record<string, string>} env @param {boolean} cacheEnabled */
 function startBenchServer(env, cacheEnabled) {
   return startServer({
     ...env,
@@ -105,9 +140,18 @@ function startBenchServer(env, cacheEnabled) {
     RATE_LIMIT_ENABLED: 'false',
     LOG_LEVEL: 'error',
     SEED_ON_BOOT: 'false',
-  });
+  }, { label: 'bench' });
 }
 
+/**
+ * @typedef {{ requestsPerSecond: number, p50: number, p95: number, p99: number, errors: number, requests: number, bytesPerRequest: number }} Stats
+ * @typedef {{ method?: 'POST', headers?: Record<string, string>, body?: string }} Request
+ */
+
+/**
+ * @param {string} url @param {Request} request @param {Options} opts @param {number} seconds
+ * @returns {Promise<Stats>}
+ */
 function measure(url, request, opts, seconds) {
   return new Promise((resolve, reject) => {
     const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120000, numberOfSignificantValueDigits: 3 });
@@ -127,7 +171,7 @@ function measure(url, request, opts, seconds) {
       },
     );
     // Response times in microseconds, for percentiles autocannon does not report (p95).
-    instance.on('response', (_client, _status, _bytes, responseTime) => histogram.recordValue(Math.max(1, Math.round(responseTime * 1000))));
+    instance.on('response', (_client, _status, _bytes, /** @type {number} */ responseTime) => histogram.recordValue(Math.max(1, Math.round(responseTime * 1000))));
   });
 }
 
@@ -144,6 +188,7 @@ function storyGraphql() {
   });
 }
 
+/** @param {string} database */
 async function scenarios(database) {
   // The synthetic person mentioned most often: the worst case for "newest articles mentioning X".
   const [busiest] = await sql(
@@ -162,9 +207,8 @@ async function scenarios(database) {
     'fields[3]': 'summary',
     'populate[0]': 'cover',
   });
-  return {
-    busiest,
-    list: [
+  /** @type {Array<{ name: string, label: string, path: string, request?: Request }>} */
+  const list = [
       { name: 'core', label: 'plain core request for the story (find by slug, default populate)', path: `/api/articles?filters%5Bslug%5D%5B%24eq%5D=${STORY_SLUG}&locale=ar` },
       { name: 'story', label: '(1) story by slug, everything populated', path: `/api/articles/slug/${STORY_SLUG}?locale=ar` },
       { name: 'mentions', label: `(2) 25 newest articles mentioning ${busiest.slug} (${busiest.n} rows)`, path: `/api/articles?${mentions}` },
@@ -172,14 +216,18 @@ async function scenarios(database) {
       // the story's al-Araji, typed without the hamza (found through normalization).
       { name: 'search', label: `(3) search for ${SEARCH_QUERY}`, path: `/api/search?${new URLSearchParams({ q: SEARCH_QUERY, locale: 'ar' })}` },
       { name: 'graphql', label: '(4) GraphQL: story with quotes, speakers, sources', path: '/graphql', request: { method: 'POST', headers: { 'content-type': 'application/json' }, body: storyGraphql() } },
-    ],
-  };
+  ];
+  return { busiest, list };
 }
 
+/**
+ * @param {Buffer} body @param {string} contentType
+ * @returns {Promise<{ child: import('child_process').ChildProcess, port: number }>}
+ */
 function ceilingServer(body, contentType) {
   return new Promise((resolve, reject) => {
     const child = fork(__filename, ['--ceiling-child'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    child.once('message', (message) => resolve({ child, port: message.port }));
+    child.once('message', (message) => resolve({ child, port: /** @type {{ port: number }} */ (message).port }));
     child.once('error', reject);
     child.send({ body: body.toString('base64'), contentType });
   });
@@ -187,16 +235,20 @@ function ceilingServer(body, contentType) {
 
 if (process.argv.includes('--ceiling-child')) {
   // The ceiling: the same bytes, from node:http with nothing in front.
-  process.once('message', ({ body, contentType }) => {
+  process.once('message', (message) => {
+    const { body, contentType } = /** @type {{ body: string, contentType: string }} */ (message);
     const bytes = Buffer.from(body, 'base64');
     const server = require('http').createServer((_req, res) => {
       res.writeHead(200, { 'content-type': contentType, 'content-length': bytes.length });
       res.end(bytes);
     });
-    server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
+    });
   });
 } else {
-  main().catch((error) => {
+  main().catch((/** @type {Error} */ error) => {
     console.error(`bench: ${error.stack || error.message}`);
     process.exitCode = 1;
   });
@@ -204,46 +256,39 @@ if (process.argv.includes('--ceiling-child')) {
 
 async function main() {
   const opts = options();
-  if (!existsSync(path.join(appDir, 'dist', 'build', 'index.html')) || !existsSync(path.join(appDir, 'dist', 'src', 'index.js'))) {
-    console.log('bench: no production build yet; running npm run build');
-    run('npm', ['run', 'build'], { NODE_ENV: 'production' }, 'npm run build');
-  }
-  const env = {
-    NODE_ENV: 'production',
-    DATABASE_CLIENT: 'postgres',
-    DATABASE_NAME: opts.database,
-    APP_KEYS: `${secret()},${secret()}`,
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-  };
+  // The production build, made once when there is none.
+  ensureBuild(true, 'bench');
+  const env = { ...productionEnvironment(), DATABASE_CLIENT: 'postgres', DATABASE_NAME: opts.database };
   const seeded = await prepareDatabase(opts, env);
   const { list, busiest } = await scenarios(opts.database);
   const [{ count: articles }] = await sql(opts.database, `select count(distinct document_id) as count from articles`);
   console.log(`bench: ${articles} articles; ${opts.connections} connections, ${opts.duration} s per scenario after ${opts.warmup} s of warm-up`);
 
+  /** @type {Array<Stats & { scenario: string, label: string, mode: string, peakRssMb: number | null, ratioToCeiling?: number, ratioToCore?: number }>} */
   const results = [];
+  /** @type {Record<string, number>} */
   const overallRss = {};
+  /** @type {Buffer | null} */
   let storyBytes = null;
   let storyType = 'application/json; charset=utf-8';
   for (const mode of opts.modes.split(',')) {
-    const { child, base } = await startBenchServer(env, mode === 'cached');
-    const rss = new RssSampler(child.pid);
+    const { child, baseUrl: base } = await startBenchServer(env, mode === 'cached');
+    const rss = new RssSampler(child.pid ?? 0);
     try {
       for (const scenario of list) {
         const url = `${base}${scenario.path}`;
-        const first = await fetch(url, scenario.request ? { method: 'POST', headers: scenario.request.headers, body: scenario.request.body } : {});
+        /** @type {Request} */
+        const request = scenario.request ?? {};
+        const first = await fetch(url, request.method ? { method: request.method, headers: request.headers, body: request.body } : {});
         if (!first.ok) throw new Error(`${scenario.name}: ${url} answered ${first.status}: ${(await first.text()).slice(0, 300)}`);
         const body = Buffer.from(await first.arrayBuffer());
         if (scenario.name === 'story' && !storyBytes) {
           storyBytes = body;
           storyType = first.headers.get('content-type') ?? storyType;
         }
-        await measure(url, scenario.request ?? {}, opts, opts.warmup);
+        await measure(url, request, opts, opts.warmup);
         rss.resetPeak();
-        const stats = await measure(url, scenario.request ?? {}, opts, opts.duration);
+        const stats = await measure(url, request, opts, opts.duration);
         results.push({ scenario: scenario.name, label: scenario.label, mode, ...stats, peakRssMb: Math.round(rss.resetPeak() / 1024) });
         console.log(`bench: ${mode.padEnd(8)} ${scenario.name.padEnd(8)} ${String(stats.requestsPerSecond).padStart(8)} req/s  p95 ${stats.p95} ms  errors ${stats.errors}`);
       }
@@ -255,6 +300,7 @@ async function main() {
     console.log(`bench: ${mode} server peak RSS over its whole run: ${overallRss[mode]} MB`);
   }
 
+  if (!storyBytes) throw new Error('the story scenario did not run; no bytes for the ceiling');
   const { child: ceilingChild, port } = await ceilingServer(storyBytes, storyType);
   await measure(`http://127.0.0.1:${port}/`, {}, opts, opts.warmup);
   const ceiling = await measure(`http://127.0.0.1:${port}/`, {}, opts, opts.duration);
@@ -269,15 +315,16 @@ async function main() {
   }
 
   const header = ['scenario', 'mode', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'x ceiling', 'peak RSS MB'];
-  const rows = results.map((r) => [r.scenario, r.mode, r.requestsPerSecond, r.p50, r.p95, r.p99, r.errors, r.ratioToCeiling, r.peakRssMb ?? '-']);
+  const rows = results.map((r) => [r.scenario, r.mode, r.requestsPerSecond, r.p50, r.p95, r.p99, r.errors, r.ratioToCeiling ?? '-', r.peakRssMb ?? '-']);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
+  /** @param {Array<string | number>} cells */
   const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
   console.log(`\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${rows.map(line).join('\n')}`);
   const story = results.filter((r) => r.scenario === 'story');
   for (const r of results.filter((row) => row.mode !== '-' && row.requests === 0)) {
     console.log(`bench: warning: no ${r.mode} ${r.scenario} request finished in ${opts.duration} s; use a longer --duration`);
   }
-  for (const r of story) console.log(`bench: (1) ${r.mode}: ${(r.ratioToCeiling * 100).toFixed(1)}% of the ceiling${r.ratioToCore ? `, ${r.ratioToCore}x the plain core request` : ''}`);
+  for (const r of story) console.log(`bench: (1) ${r.mode}: ${((r.ratioToCeiling ?? 0) * 100).toFixed(1)}% of the ceiling${r.ratioToCore ? `, ${r.ratioToCore}x the plain core request` : ''}`);
 
   mkdirSync(path.join(appDir, 'bench', 'results'), { recursive: true });
   const file = path.join(appDir, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}-${articles}-articles.json`);

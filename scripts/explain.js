@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 /**
  * `node scripts/explain.js --database newsroom_bench_100000` (after `npm run build`)
@@ -9,15 +10,18 @@
  * and the indexes it uses, so docs/performance.md can show them at 100,000 articles.
  */
 const path = require('path');
+const { parseArgs } = require('util');
 const { Client } = require('pg');
 const knexFactory = require('knex');
 
 const appDir = path.resolve(__dirname, '..');
 const STORY_SLUG = 'iraq-announces-end-of-coalition-combat-mission';
 
+/** @param {string} name @param {string} fallback @returns {string} */
 function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
+  const { values } = parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { database: { type: 'string' }, json: { type: 'boolean' } } });
+  const value = /** @type {Record<string, unknown>} */ (values)[name];
+  return typeof value === 'string' ? value : fallback;
 }
 
 async function main() {
@@ -30,8 +34,8 @@ async function main() {
     database,
   });
   await client.connect();
-  const { searchPageQuery, searchCountQuery } = require(path.join(appDir, 'dist/src/domain/search/query.js'));
-  const { queryTerms } = require(path.join(appDir, 'dist/src/domain/search/normalize.js'));
+  const { searchPageQuery, searchCountQuery } = require(path.join(appDir, 'dist/src/search/query.js'));
+  const { queryTerms } = require(path.join(appDir, 'dist/src/search/normalize.js'));
   const sqlOnly = knexFactory({ client: 'pg' });
 
   const [busiest] = (
@@ -79,7 +83,9 @@ async function main() {
   console.log(`explain: ${database}, ${articles} articles\n`);
   const out = [];
   for (const statement of statements) {
-    const plan = (await client.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) ${statement.sql}`, statement.params)).rows.map((r) => r['QUERY PLAN']);
+    const params = /** @type {unknown[]} */ ([...statement.params]);
+    /** @type {string[]} */
+    const plan = (await client.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) ${statement.sql}`, params)).rows.map((r) => String(r['QUERY PLAN']));
     const indexes = [...new Set(plan.flatMap((line) => [...line.matchAll(/(?:Index(?: Only)? Scan(?: Backward)?|Bitmap Index Scan) (?:using|on) (\w+)/g)].map((m) => m[1])))];
     const seqScans = [...new Set(plan.flatMap((line) => [...line.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1])))];
     const time = plan.find((line) => line.startsWith('Execution Time'));
@@ -88,15 +94,16 @@ async function main() {
   }
   await client.end();
   await sqlOnly.destroy();
-  if (process.argv.includes('--json')) console.log(JSON.stringify(out, null, 2));
+  if (parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { database: { type: 'string' }, json: { type: 'boolean' } } }).values.json) console.log(JSON.stringify(out, null, 2));
 }
 
 /** knex's native pg SQL uses $1…; keep its bindings. */
+/** @param {{ sql: string, bindings: readonly unknown[] }} native */
 function toPg(native) {
   return { sql: native.sql, params: native.bindings };
 }
 
-main().catch((error) => {
+main().catch((/** @type {Error} */ error) => {
   console.error(`explain: ${error.stack || error.message}`);
   process.exitCode = 1;
 });

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 /**
  * `npm run load -- [--duration 60] [--clients 64] [--writers 8]`
@@ -12,27 +13,37 @@
  * 60 s run is the documented long form (docs/security.md).
  */
 const { readFileSync } = require('fs');
-const { sql, startServer, stopServer } = require('./lib/app-server');
+const { parseArgs } = require('util');
+const { fullAccessToken, productionEnvironment, sql, startServer, stopServer } = require('./lib/app-server');
 require('./lib/quiet-pg-deprecation');
 
 const STORY_SLUG = 'iraq-announces-end-of-coalition-combat-mission';
 const ADMIN = { email: 'load-test@newsroom.test', password: 'Lantern-Orchard-Basalt-42' };
 
+/** @returns {{ duration: number, clients: number, writers: number, keep: boolean }} */
 function options() {
-  const out = { duration: 60, clients: 64, writers: 8, keep: false };
-  const argv = process.argv.slice(2).filter((a) => a !== '--');
-  for (let i = 0; i < argv.length; i++) {
-    const [name, inline] = argv[i].replace(/^--/, '').split('=', 2);
-    if (name === 'keep') out.keep = true;
-    else if (name in out) out[name] = Number(inline ?? argv[++i]);
-    else throw new Error(`unknown option --${name}`);
-  }
+  const { values } = parseArgs({
+    args: process.argv.slice(2).filter((a) => a !== '--'),
+    options: {
+      duration: { type: 'string', default: '60' },
+      clients: { type: 'string', default: '64' },
+      writers: { type: 'string', default: '8' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const out = { duration: Number(values.duration), clients: Number(values.clients), writers: Number(values.writers), keep: values.keep ?? false };
   if (!(out.writers >= 1 && out.clients > out.writers && out.duration >= 1)) throw new Error('need --duration >= 1 and --clients > --writers >= 1');
   return out;
 }
 
+/** @param {number} pid */
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
+/**
+ * The JSON body of a successful answer.
+ * @param {Response} res
+ * @returns {Promise<any>} what the API answered (`any`: each caller reads the fields it asked for)
+ */
 async function json(res) {
   const text = await res.text();
   if (!res.ok) throw new Error(`${res.url} answered ${res.status}: ${text.slice(0, 300)}`);
@@ -43,43 +54,39 @@ async function main() {
   const opts = options();
   const database = `newsroom_load_${Date.now()}`;
   await sql('postgres', `CREATE DATABASE "${database}"`);
+  /** @type {string[]} */
   const failures = [];
+  /** @type {import('./lib/app-server').AppProcess | undefined} */
   let server;
   try {
-    server = await startServer({
-      NODE_ENV: 'production',
-      DATABASE_CLIENT: 'postgres',
-      DATABASE_NAME: database,
-      LOG_LEVEL: 'error',
-      // One machine plays 64 clients from one address: the limit would be the test, not the app.
-      RATE_LIMIT_ENABLED: 'false',
-      CRON_ENABLED: 'false',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      // Production refuses development secrets; a throwaway run gets throwaway strong ones.
-      ...Object.fromEntries(
-        ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'].map((name) => [name, process.env[name] || require('crypto').randomBytes(24).toString('base64')]),
-      ),
-      APP_KEYS: process.env.APP_KEYS || [1, 2].map(() => require('crypto').randomBytes(24).toString('base64')).join(','),
-    });
-    const { child, base } = server;
-    const login = await json(await fetch(`${base}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) }));
-    const created = await json(
-      await fetch(`${base}/admin/api-tokens`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${login.data.token}` },
-        body: JSON.stringify({ name: 'load-test', type: 'full-access', lifespan: null, description: 'load-with-writes' }),
-      }),
+    server = await startServer(
+      {
+        // Production refuses development secrets; a throwaway run gets throwaway strong ones.
+        ...productionEnvironment(),
+        DATABASE_CLIENT: 'postgres',
+        DATABASE_NAME: database,
+        LOG_LEVEL: 'error',
+        // One machine plays 64 clients from one address: the limit would be the test, not the app.
+        RATE_LIMIT_ENABLED: 'false',
+        CRON_ENABLED: 'false',
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+      },
+      { label: 'load' },
     );
-    const token = created.data.accessKey;
+    const { child, baseUrl: base } = server;
+    const token = await fullAccessToken(server, ADMIN, 'load-test');
     const auth = { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` };
 
     const counts = { reads: 0, updates: 0, creates: 0, errors: 0 };
+    /** @type {string[]} */
     const errorSamples = [];
+    /** @param {string} what */
     const fail = (what) => {
       counts.errors += 1;
       if (errorSamples.length < 10) errorSamples.push(what);
     };
+    /** @type {Array<[string, () => Promise<Response>]>} */
     const READS = [
       ['story', () => fetch(`${base}/api/articles/slug/${STORY_SLUG}?locale=ar`)],
       ['latest', () => fetch(`${base}/api/articles?locale=ar&sort=publishedDate:desc&pagination[pageSize]=10`)],
@@ -94,8 +101,13 @@ async function main() {
           }),
       ],
     ];
-    /** Milliseconds per kind of request, for the latency table. */
+    /** @type {Record<string, number[]>} Milliseconds per kind of request, for the latency table. */
     const latencies = {};
+    /**
+     * @template T
+     * @param {string} kind @param {() => Promise<T>} call
+     * @returns {Promise<T>}
+     */
     const timed = async (kind, call) => {
       const started = performance.now();
       try {
@@ -106,6 +118,7 @@ async function main() {
     };
 
     // Each writer owns its documents, so "the last acknowledged write" is well defined.
+    /** @type {Array<{ documentId: string, lastHeadline: string, createdArticles: Array<{ documentId: string, data: { headline: string, slug: string, summary: string } }> }>} */
     const owned = [];
     for (let w = 0; w < opts.writers; w++) {
       const slug = `load-writer-${w}-${Date.now()}`;
@@ -113,24 +126,28 @@ async function main() {
       owned.push({ documentId: res.data.documentId, lastHeadline: `كاتب ${w}`, createdArticles: [] });
     }
 
+    /** @type {number[]} */
     const rss = [];
-    const sampler = setInterval(() => rss.push(rssMb(child.pid)), 1000);
+    const sampler = setInterval(() => rss.push(rssMb(child.pid ?? 0)), 1000);
     const deadline = Date.now() + opts.duration * 1000;
     const reader = async () => {
       let i = 0;
       while (Date.now() < deadline) {
-        const [kind, read] = READS[i++ % READS.length];
+        const [kind, read] = READS[i++ % READS.length] ?? READS[0];
+        /** @type {{ status: number, body?: string, error?: Error }} */
         const res = await timed(kind, async () => {
           const answer = await read();
           return { status: answer.status, body: await answer.text() };
-        }).catch((e) => ({ status: 0, error: e }));
+        }).catch((/** @type {Error} */ e) => ({ status: 0, error: e }));
         if (res.status !== 200) fail(`${kind} ${res.status}${res.error ? ` ${res.error.message}` : ''}`);
-        else if (res.body.includes('"errors"')) fail(`graphql errors: ${res.body.slice(0, 200)}`);
+        else if (res.body?.includes('"errors"')) fail(`graphql errors: ${res.body.slice(0, 200)}`);
         counts.reads += 1;
       }
     };
+    /** @param {number} w */
     const writer = async (w) => {
       const mine = owned[w];
+      if (!mine) return;
       let n = 0;
       while (Date.now() < deadline) {
         n += 1;
@@ -138,21 +155,23 @@ async function main() {
           // A new article, published, with a body only this write has.
           const slug = `load-${w}-${n}-${Date.now()}`;
           const data = { headline: `مقال جديد ${w}-${n}`, slug, summary: `ملخص ${w}-${n} ✓` };
+          /** @type {{ status: number, body?: string, error?: Error }} */
           const res = await timed('create', async () => {
             const answer = await fetch(`${base}/api/articles?locale=ar`, { method: 'POST', headers: auth, body: JSON.stringify({ data }) });
             return { status: answer.status, body: await answer.text() };
-          }).catch((e) => ({ status: 0, error: e }));
-          if (res.status === 201) mine.createdArticles.push({ documentId: JSON.parse(res.body).data.documentId, data });
-          else fail(`create ${res.status}${res.error ? ` ${res.error.message}` : ` ${res.body.slice(0, 200)}`}`);
+          }).catch((/** @type {Error} */ e) => ({ status: 0, error: e }));
+          if (res.status === 201) mine.createdArticles.push({ documentId: JSON.parse(res.body ?? '{}').data.documentId, data });
+          else fail(`create ${res.status}${res.error ? ` ${res.error.message}` : ` ${(res.body ?? '').slice(0, 200)}`}`);
           counts.creates += 1;
         } else {
           const headline = `تحديث ${w}-${n} ${Date.now()}`;
+          /** @type {{ status: number, body?: string, error?: Error }} */
           const res = await timed('update', async () => {
             const answer = await fetch(`${base}/api/articles/${mine.documentId}?locale=ar`, { method: 'PUT', headers: auth, body: JSON.stringify({ data: { headline } }) });
             return { status: answer.status, body: await answer.text() };
-          }).catch((e) => ({ status: 0, error: e }));
+          }).catch((/** @type {Error} */ e) => ({ status: 0, error: e }));
           if (res.status === 200) mine.lastHeadline = headline;
-          else fail(`update ${res.status}${res.error ? ` ${res.error.message}` : ` ${res.body.slice(0, 200)}`}`);
+          else fail(`update ${res.status}${res.error ? ` ${res.error.message}` : ` ${(res.body ?? '').slice(0, 200)}`}`);
           counts.updates += 1;
         }
       }
@@ -170,7 +189,8 @@ async function main() {
       verified += 1;
       for (const { documentId, data } of mine.createdArticles) {
         const res = await fetch(`${base}/api/articles/${documentId}?locale=ar`);
-        const body = res.status === 200 ? await res.json() : null;
+        /** @type {{ data: { headline: string, slug: string, summary: string } } | null} */
+        const body = res.status === 200 ? /** @type {{ data: { headline: string, slug: string, summary: string } }} */ (await res.json()) : null;
         if (!body || body.data.headline !== data.headline || body.data.slug !== data.slug || body.data.summary !== data.summary) {
           failures.push(`created article ${documentId}: ${res.status} ${JSON.stringify(body?.data ?? null).slice(0, 200)}`);
         }
@@ -193,8 +213,9 @@ async function main() {
       latencyMs: Object.fromEntries(
         Object.entries(latencies).map(([kind, values]) => {
           const sorted = [...values].sort((a, b) => a - b);
-          const at = (q) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
-          return [kind, { n: sorted.length, p50: at(0.5), p95: at(0.95), max: Math.round(sorted[sorted.length - 1]) }];
+          /** @param {number} q */
+          const at = (q) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+          return [kind, { n: sorted.length, p50: at(0.5), p95: at(0.95), max: Math.round(sorted[sorted.length - 1] ?? 0) }];
         }),
       ),
       rssMb: { first: Math.round(rss[0] ?? 0), earlyPeak: Math.round(early), latePeak: Math.round(late), max: Math.round(Math.max(...rss)) },
@@ -213,7 +234,7 @@ async function main() {
   } else console.log('load-with-writes: OK (no errors, every acknowledged write read back exactly, memory flat)');
 }
 
-main().catch((error) => {
+main().catch((/** @type {Error} */ error) => {
   console.error(`load-with-writes: ${error.message}`);
   process.exitCode = 1;
 });

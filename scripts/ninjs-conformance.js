@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 // Conformance step: validates ninjs documents (files or URLs) against IPTC's official
 // ninjs 2.2 schema, which stays outside the project (../shared/schemas/ninjs, or
@@ -13,11 +14,15 @@ const schemaDir = path.resolve(process.env.NINJS_SCHEMA_DIR || path.join(__dirna
 const schemaFile = path.join(schemaDir, 'ninjs-schema_2.2.json');
 const geojsonFile = path.join(schemaDir, 'GeoJSON-schema.json');
 
+/**
+ * @param {string} target a file or an http(s) URL
+ * @returns {Promise<Record<string, unknown>>}
+ */
 async function load(target) {
   if (/^https?:\/\//.test(target)) {
     const res = await fetch(target);
     if (!res.ok) throw new Error(`${target}: HTTP ${res.status}`);
-    return res.json();
+    return /** @type {Record<string, unknown>} */ (await res.json());
   }
   return JSON.parse(readFileSync(target, 'utf8'));
 }
@@ -48,11 +53,11 @@ async function load(target) {
     } else {
       failed += 1;
       console.error(`ninjs conformance: FAIL ${target}`);
-      for (const error of validate.errors) console.error(`  ${error.instancePath || '(root)'} ${error.message} ${JSON.stringify(error.params)}`);
+      for (const error of validate.errors ?? []) console.error(`  ${error.instancePath || '(root)'} ${error.message} ${JSON.stringify(error.params)}`);
     }
   }
   process.exit(failed > 0 ? 1 : 0);
-})().catch((error) => {
+})().catch((/** @type {Error} */ error) => {
   console.error(`ninjs conformance: FAIL, ${error.message}`);
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 // `npm run openapi`: generates the public API's OpenAPI document with Strapi's own
 // generator (`strapi openapi generate`, experimental in 5.x), corrects what it gets
@@ -10,11 +11,12 @@ const { spawnSync } = require('child_process');
 const { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } = require('fs');
 const os = require('os');
 const path = require('path');
+const { parseArgs } = require('util');
 
 const appDir = path.resolve(__dirname, '..');
 const output = path.join(appDir, 'docs', 'openapi.json');
 const typesOutput = path.join(appDir, 'types', 'api', 'openapi.d.ts');
-const check = process.argv.includes('--check');
+const check = parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { check: { type: 'boolean', default: false } } }).values.check;
 const work = mkdtempSync(path.join(os.tmpdir(), 'newsroom-openapi-'));
 const raw = path.join(work, 'openapi.raw.json');
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 // Launcher for `npm run seed:synthetic -- --articles N [--path bulk|bundle] [--no-compile]`;
 // see src/seed/synthetic-cli.ts.
@@ -17,12 +18,12 @@ const skipCompile = args.includes('--no-compile');
     throw new Error('--no-compile was given but dist/ has no compiled app; run `npm run build` first.');
   }
   const appContext = skipCompile ? { appDir, distDir } : await compileStrapi({ appDir });
-  const { runSyntheticCli } = require(path.join(appContext.distDir, 'src/seed/synthetic-cli.js'));
+  const { runSyntheticCli } = require(path.join(appContext.distDir ?? distDir, 'src/seed/synthetic-cli.js'));
   process.exitCode = await runSyntheticCli(
     args.filter((arg) => arg !== '--no-compile'),
     appContext,
   );
-})().catch((error) => {
+})().catch((/** @type {Error} */ error) => {
   console.error(`seed:synthetic: failed before loading anything: ${error.message}`);
   process.exitCode = 1;
 });

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 // Launcher for `npm run seed [-- [--no-compile] bundle.json ...]`: compiles the
 // TypeScript app (as `strapi develop` would), then hands over to the compiled CLI
@@ -20,12 +21,12 @@ const skipCompile = args.includes('--no-compile');
     throw new Error('--no-compile was given but dist/ has no compiled app; run `npm run build` first.');
   }
   const appContext = skipCompile ? { appDir, distDir } : await compileStrapi({ appDir });
-  const { runSeedCli } = require(path.join(appContext.distDir, 'src/seed/cli.js'));
+  const { runSeedCli } = require(path.join(appContext.distDir ?? distDir, 'src/seed/cli.js'));
   process.exitCode = await runSeedCli(
     args.filter((arg) => arg !== '--no-compile'),
     appContext,
   );
-})().catch((error) => {
+})().catch((/** @type {Error} */ error) => {
   console.error(`seed: failed before loading anything: ${error.message}`);
   process.exitCode = 1;
 });

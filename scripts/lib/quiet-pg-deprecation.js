@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Strapi's Document Service runs some reads concurrently (Promise.all) inside a
 // transaction; knex sends them to the one transaction connection and pg 8.x queues
@@ -9,3 +10,5 @@ process.on('warning', (warning) => {
   if (warning.name === 'DeprecationWarning' && warning.message.startsWith(PG_CONCURRENT_QUERY)) return;
   console.warn(`(node:${process.pid}) ${warning.name}: ${warning.message}`);
 });
+
+module.exports = { PG_CONCURRENT_QUERY };

@@ -1,12 +1,11 @@
 import { api, bearer, tokens } from '../helpers/http';
 import { openTestDb } from '../helpers/test-database';
 import { STORY_SLUG } from '../fixtures/story-000';
+import type { Article } from '../helpers/documents';
 
-// `any`: response bodies are what the tests inspect; typing them fully would restate the schema under test.
-type Doc = Record<string, any>;
 const asTool = () => bearer(tokens.fullAccess());
 
-async function core(slug: string, locale: string, headers: Record<string, string> = {}, status = 'published'): Promise<Doc> {
+async function core(slug: string, locale: string, headers: Record<string, string> = {}, status = 'published'): Promise<Article> {
   const res = await api().get('/api/articles').query({ locale, status, 'filters[slug][$eq]': slug }).set(headers).expect(200);
   return res.body.data[0];
 }
@@ -21,8 +20,8 @@ describe('GET /api/articles/slug/:slug (the article read model)', () => {
     const person = (await api().get('/api/people').query({ locale: 'ar', 'filters[slug][$eq]': 'tahseen-al-khafaji' }).expect(200)).body.data[0];
     await api().put(`/api/people/${person.documentId}`).query({ locale: 'ar' }).set(asTool()).send({ data: { jobTitle: 'متحدث (معدل)' } }).expect(200);
     try {
-      const view = (await api().get(`/api/articles/slug/${STORY_SLUG}`).query({ locale: 'ar' }).expect(200)).body.data;
-      expect(view.people.find((p: Doc) => p.slug === 'tahseen-al-khafaji').jobTitle).toBe('متحدث (معدل)');
+      const view: Article = (await api().get(`/api/articles/slug/${STORY_SLUG}`).query({ locale: 'ar' }).expect(200)).body.data;
+      expect(view.people.find((p) => p.slug === 'tahseen-al-khafaji')?.jobTitle).toBe('متحدث (معدل)');
       expect(view).toEqual(await core(STORY_SLUG, 'ar'));
     } finally {
       await api()

@@ -1,4 +1,4 @@
-import { api, bearer, graphql, tokens } from '../helpers/http';
+import { api, bearer, graphql, tokens, type ErrorBody } from '../helpers/http';
 import { openTestDb, type TestDb } from '../helpers/test-database';
 import { leakIn } from '../helpers/leaks';
 
@@ -9,12 +9,10 @@ import { leakIn } from '../helpers/leaks';
  * examples that were 500s, internal errors or silent losses.
  */
 
-// `any`: response bodies are what the tests inspect.
-type Body = Record<string, any>;
 
 const PERSON_ADMIN = '/content-manager/collection-types/api::person.person';
 
-function expectRefusal(res: { status: number; body: Body; text: string }, message: string): void {
+function expectRefusal(res: { status: number; body: ErrorBody; text: string }, message: string): void {
   expect({ status: res.status, message: res.body.error?.message, leak: leakIn(res.text) }).toEqual({ status: 400, message, leak: null });
 }
 

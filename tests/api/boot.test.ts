@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'child_process';
 import { rmSync } from 'fs';
 import path from 'path';
 import request from 'supertest';
-import { freePort } from '../helpers/app-process';
+import { freePort } from '../../scripts/lib/app-server';
 
 /** Boot behaviour that needs its own process: the production secret check and SEED_ON_BOOT=false. */
 const appDir = path.resolve(__dirname, '..', '..');

@@ -3,14 +3,13 @@ import createClient from 'openapi-fetch';
 import type { paths } from '../../types/api/openapi';
 import { baseUrl } from '../helpers/http';
 import { EXPECTED, STORY_SLUG } from '../fixtures/story-000';
+import type { Article, Person } from '../helpers/documents';
 
 /**
  * The story read exactly as a frontend would: with Strapi's official client over
  * REST, with a plain GraphQL request, and with a client typed from our OpenAPI
  * document. Nothing here uses the test helpers' knowledge of the server.
  */
-// `any`: what the clients return is what the frontend would have to inspect.
-type Doc = Record<string, any>;
 
 const STORY_GRAPHQL = `
   query Story($slug: String!, $locale: I18NLocaleCode) {
@@ -30,17 +29,17 @@ describe.each(['ar', 'en'] as const)('a frontend reading the story in %s', (loca
   it('with @strapi/client over REST', async () => {
     const client = strapiClient({ baseURL: `${baseUrl()}/api` });
     const articles = client.collection('articles');
-    const list = (await articles.find({ locale, filters: { slug: { $eq: STORY_SLUG } } })) as unknown as { data: Doc[] };
+    const list = (await articles.find({ locale, filters: { slug: { $eq: STORY_SLUG } } })) as unknown as { data: Article[] };
     expect(list.data).toHaveLength(1);
     const [article] = list.data;
     expect(article).toMatchObject({ headline: expected.headline, locale, people: expected.people, figures: expected.figures });
-    expect(article!.quotes.map((q: Doc) => q.speaker?.slug ?? q.speakerOrganization?.slug)).toEqual(
+    expect(article!.quotes.map((q) => q.speaker?.slug ?? q.speakerOrganization?.slug)).toEqual(
       expected.quotes.map((q) => q.speaker ?? q.speakerOrganization),
     );
 
-    const one = (await articles.findOne(article!.documentId, { locale })) as unknown as { data: Doc };
+    const one = (await articles.findOne(article!.documentId, { locale })) as unknown as { data: Article };
     expect(one.data).toMatchObject({ documentId: article!.documentId, headline: expected.headline });
-    const people = (await client.collection('people').find({ locale, sort: 'name' })) as unknown as { data: Doc[] };
+    const people = (await client.collection('people').find({ locale, sort: 'name' })) as unknown as { data: Person[] };
     expect(people.data.map((p) => p.name).sort()).toEqual(expected.people.map((p) => p.name).sort());
   });
 
@@ -51,7 +50,7 @@ describe.each(['ar', 'en'] as const)('a frontend reading the story in %s', (loca
       body: JSON.stringify({ query: STORY_GRAPHQL, variables: { slug: STORY_SLUG, locale } }),
     });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { data: { articles: Doc[] }; errors?: unknown };
+    const body = (await res.json()) as { data: { articles: Article[] }; errors?: unknown };
     expect(body.errors).toBeUndefined();
     const [article] = body.data.articles;
     expect(article).toMatchObject({ headline: expected.headline, people: expected.people.map(({ name, jobTitle }) => ({ name, jobTitle })) });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { api, bearer, graphql, tokens } from '../helpers/http';
+import { api, bearer, graphql, tokens, type ErrorBody } from '../helpers/http';
 import { STORY_SLUG } from '../fixtures/story-000';
 
 /**
@@ -13,8 +13,6 @@ import { STORY_SLUG } from '../fixtures/story-000';
 const SEED = Number(process.env.FC_SEED ?? 20261130);
 const RUNS = Number(process.env.FC_RUNS ?? 1000);
 
-// `any`: response bodies are what the test inspects.
-type Body = Record<string, any>;
 
 const FIELDS = ['headline', 'slug', 'publishedDate', 'section', 'name', 'kind', 'text', 'id', 'documentId', 'locale', 'createdAt', 'publishedAt', 'nope', '__proto__', 'constructor'];
 const RELATIONS = ['people', 'organizations', 'sources', 'quotes', 'publisher', 'speaker', 'affiliation', 'figures', 'localizations', 'createdBy', 'nope'];
@@ -93,7 +91,7 @@ async function stillServing(): Promise<void> {
   expect(res.body.data).toMatchObject({ slug: STORY_SLUG });
 }
 
-function expectWellFormedRest(res: { status: number; headers: Record<string, string>; body: Body; text: string }, url: string): void {
+function expectWellFormedRest(res: { status: number; headers: Record<string, string>; body: ErrorBody; text: string }, url: string): void {
   expect({ url, serverError: res.status >= 500 }).toEqual({ url, serverError: false });
   if (res.status >= 400) {
     expect({ url, type: res.headers['content-type'] }).toMatchObject({ url, type: expect.stringMatching(/application\/json/) });

@@ -1,7 +1,8 @@
+import type { AnyDocument, Article } from '../helpers/documents';
 import { api, bearer, tokens } from '../helpers/http';
 
-// `any`: response bodies are what the tests inspect; typing them fully would restate the schema under test.
-type Doc = Record<string, any>;
+/** What the tests link and compare: documents, by documentId. */
+type Doc = Pick<AnyDocument, 'documentId'>;
 
 const ARTICLE = '/content-manager/collection-types/api::article.article';
 const QUOTE = '/content-manager/collection-types/api::quote.quote';
@@ -11,7 +12,7 @@ const untouched = { connect: [], disconnect: [] };
 const asTool = () => bearer(tokens.fullAccess());
 
 /** The draft of a document over REST (full-access token), with the relations populated. */
-async function draft(collection: string, documentId: string, locale: string, populate: string[]): Promise<Doc> {
+async function draft<T extends AnyDocument = Article>(collection: string, documentId: string, locale: string, populate: string[]): Promise<T> {
   const res = await api()
     .get(`/api/${collection}/${documentId}`)
     .query({ locale, status: 'draft', populate })
@@ -101,8 +102,8 @@ describe('creating the English localization of a new article in the admin', () =
     const en = await draft('articles', articleId, 'en', ['people', 'organizations', 'sources', 'quotes']);
     expect(en).toMatchObject({ locale: 'en', headline: 'An article to test locale sync', slug: 'locale-sync-article' });
     expect(ids(en.people)).toEqual(ids(related.people!));
-    expect(en.people.map((p: Doc) => p.locale)).toEqual(['en', 'en', 'en']);
-    expect(en.people.map((p: Doc) => p.name)).toEqual(['Qasim al-Araji', 'Tahseen al-Khafaji', 'John Brennan']);
+    expect(en.people.map((p) => p.locale)).toEqual(['en', 'en', 'en']);
+    expect(en.people.map((p) => p.name)).toEqual(['Qasim al-Araji', 'Tahseen al-Khafaji', 'John Brennan']);
     expect(ids(en.organizations)).toEqual(ids(related.organizations!));
     expect(ids(en.sources)).toEqual(ids(related.sources!));
   });

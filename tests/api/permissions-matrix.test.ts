@@ -1,5 +1,5 @@
 import { writeFileSync } from 'fs';
-import { api, bearer, graphql, tokens } from '../helpers/http';
+import { api, bearer, graphql, tokens, type GraphqlBody } from '../helpers/http';
 import { STORY_SLUG } from '../fixtures/story-000';
 import {
   CALLERS,
@@ -25,8 +25,6 @@ const TYPES = { articles: 'article', people: 'person', organizations: 'organizat
 type Plural = keyof typeof TYPES;
 const PLURALS = Object.keys(TYPES) as Plural[];
 
-// `any`: response bodies are what the test inspects.
-type Body = Record<string, any>;
 
 let run = 0;
 const unique = (label: string) => `matrix-${label}-${Date.now().toString(36)}-${(run += 1)}`;
@@ -220,14 +218,14 @@ async function argumentsFor(name: string, field: Field): Promise<Record<string, 
   return values;
 }
 
-function classify(res: { status: number; body: Body }): GraphqlOutcome {
+function classify(res: { status: number; body: GraphqlBody }): GraphqlOutcome {
   if (res.status >= 500) return `http ${res.status}`;
   // Strapi's authentication answers before GraphQL runs, in REST's error format.
   if (res.status === 401) return 'unauthorized';
   if (res.status === 403) return 'forbidden';
   const error = res.body.errors?.[0];
   if (!error) return 'ok';
-  const code: string = error.extensions?.code ?? '';
+  const code = error.extensions?.code ?? '';
   if (code === 'FORBIDDEN') return 'forbidden';
   if (code === 'UNAUTHENTICATED') return 'unauthorized';
   if (code === 'BAD_USER_INPUT') return 'invalid';

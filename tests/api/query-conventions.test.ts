@@ -1,6 +1,7 @@
 import qs from 'qs';
 import { api, graphql } from '../helpers/http';
 import { EXPECTED, STORY_SLUG } from '../fixtures/story-000';
+import type { AnyDocument, Article, ListBody, Quote } from '../helpers/documents';
 
 /**
  * The Strapi query conventions frontends rely on, each with the answer it gives on
@@ -10,20 +11,18 @@ import { EXPECTED, STORY_SLUG } from '../fixtures/story-000';
  * passes unchanged on the code before the validator).
  */
 
-// `any`: response bodies are what the tests inspect.
-type Doc = Record<string, any>;
 
 const QUOTES = EXPECTED.en.quotes.map((q, i) => ({ ...q, slug: `${STORY_SLUG}-q${i + 1}` }));
 const quoteSlugs = (predicate: (q: (typeof QUOTES)[number]) => boolean) => QUOTES.filter(predicate).map((q) => q.slug);
 /** Only the story's quotes: other tests add quotes of their own to the same database. */
 const OF_STORY = { article: { slug: { $eq: STORY_SLUG } } };
 
-async function rest(path: string, query: Record<string, unknown>): Promise<Doc> {
+async function rest<T extends AnyDocument = Quote>(path: string, query: Record<string, unknown>): Promise<ListBody<T>> {
   const res = await api().get(`${path}?${qs.stringify({ locale: 'en', ...query }, { encodeValuesOnly: true })}`);
   expect({ path, query, status: res.status, error: res.body?.error?.message }).toEqual({ path, query, status: 200, error: undefined });
-  return res.body as Doc;
+  return res.body as ListBody<T>;
 }
-const slugs = (body: Doc) => (body.data as Doc[]).map((d) => d.slug);
+const slugs = (body: ListBody<AnyDocument>) => body.data.map((d) => d.slug);
 
 interface FilterConvention {
   name: string;
@@ -105,28 +104,28 @@ describe('REST sort, pagination, fields and populate', () => {
   });
 
   it('selects fields as a list or a comma-separated string', async () => {
-    const [listed] = (await rest('/api/quotes', { filters: { ...OF_STORY, position: 1 }, fields: ['slug', 'position'] })).data as Doc[];
+    const [listed] = (await rest('/api/quotes', { filters: { ...OF_STORY, position: 1 }, fields: ['slug', 'position'] })).data;
     expect(Object.keys(listed!).sort()).toEqual(['documentId', 'id', 'position', 'slug']);
-    const [joined] = (await rest('/api/quotes', { filters: { ...OF_STORY, position: 1 }, fields: 'slug,kind' })).data as Doc[];
+    const [joined] = (await rest('/api/quotes', { filters: { ...OF_STORY, position: 1 }, fields: 'slug,kind' })).data;
     expect(Object.keys(joined!).sort()).toEqual(['documentId', 'id', 'kind', 'slug']);
   });
 
   it('populates with *, names, lists, dotted paths and objects', async () => {
     const where = { filters: { ...OF_STORY, position: 3 }, fields: ['slug'] };
-    const all = ((await rest('/api/quotes', { ...where, populate: '*' })).data as Doc[])[0]!;
+    const all = ((await rest('/api/quotes', { ...where, populate: '*' })).data)[0]!;
     expect(all.speaker.slug).toBe('tahseen-al-khafaji');
     expect(all.source.slug).toBe('ina');
-    const named = ((await rest('/api/quotes', { ...where, populate: 'speaker,source' })).data as Doc[])[0]!;
+    const named = ((await rest('/api/quotes', { ...where, populate: 'speaker,source' })).data)[0]!;
     expect([named.speaker.slug, named.source.slug, named.article]).toEqual(['tahseen-al-khafaji', 'ina', undefined]);
-    const dotted = ((await rest('/api/quotes', { ...where, populate: ['speaker.affiliation'] })).data as Doc[])[0]!;
+    const dotted = ((await rest('/api/quotes', { ...where, populate: ['speaker.affiliation'] })).data)[0]!;
     expect(dotted.speaker.affiliation.slug).toBe('joint-operations-command-iraq');
-    const object = ((await rest('/api/quotes', { ...where, populate: { speaker: { fields: ['name'], populate: { affiliation: { fields: ['slug'] } } } } })).data as Doc[])[0]!;
+    const object = ((await rest('/api/quotes', { ...where, populate: { speaker: { fields: ['name'], populate: { affiliation: { fields: ['slug'] } } } } })).data)[0]!;
     expect(object.speaker).toEqual({ id: expect.any(Number), documentId: expect.any(String), name: 'Tahseen al-Khafaji', affiliation: { id: expect.any(Number), documentId: expect.any(String), slug: 'joint-operations-command-iraq' } });
   });
 
   it('filters and sorts populated relations', async () => {
-    const [article] = (await rest('/api/articles', { filters: { slug: STORY_SLUG }, fields: ['slug'], populate: { quotes: { fields: ['position'], filters: { kind: { $eq: 'direct' } }, sort: ['position:desc'] }, figures: true } })).data as Doc[];
-    expect((article!.quotes as Doc[]).map((q) => q.position)).toEqual(QUOTES.filter((q) => q.kind === 'direct').map((q) => q.position).reverse());
+    const [article] = (await rest<Article>('/api/articles', { filters: { slug: STORY_SLUG }, fields: ['slug'], populate: { quotes: { fields: ['position'], filters: { kind: { $eq: 'direct' } }, sort: ['position:desc'] }, figures: true } })).data;
+    expect(article!.quotes.map((q) => q.position)).toEqual(QUOTES.filter((q) => q.kind === 'direct').map((q) => q.position).reverse());
     expect(article!.figures).toHaveLength(2);
   });
 });
@@ -135,7 +134,7 @@ describe('GraphQL arguments: the same conventions', () => {
   const quoteList = async (args: string, sortAndPage = 'sort: "position:asc"') => {
     const res = await graphql(`{ quotes(locale: "en", filters: { and: [{ article: { slug: { eq: "${STORY_SLUG}" } } }, ${args}] }, ${sortAndPage}) { slug } }`);
     expect({ args, errors: res.body.errors }).toEqual({ args, errors: undefined });
-    return (res.body.data.quotes as Doc[]).map((q) => q.slug);
+    return (res.body.data.quotes as Quote[]).map((q) => q.slug);
   };
 
   it('filters with every operator family', async () => {
@@ -157,7 +156,7 @@ describe('GraphQL arguments: the same conventions', () => {
   it('takes arguments on nested relations', async () => {
     const res = await graphql(`{ articles(locale: "en", filters: { slug: { eq: "${STORY_SLUG}" } }) { quotes(sort: "position:desc", filters: { kind: { eq: "direct" } }, pagination: { limit: 2 }) { position } figures(filters: { value: { gt: 2000 } }) { value } } }`);
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.articles[0].quotes.map((q: Doc) => q.position)).toEqual(QUOTES.filter((q) => q.kind === 'direct').map((q) => q.position).reverse().slice(0, 2));
+    expect((res.body.data.articles as Article[])[0]!.quotes.map((q) => q.position)).toEqual(QUOTES.filter((q) => q.kind === 'direct').map((q) => q.position).reverse().slice(0, 2));
     expect(res.body.data.articles[0].figures).toEqual([{ value: 2100 }]);
     const all = await graphql(`{ quotes(locale: "en", filters: { article: { slug: { eq: "${STORY_SLUG}" } } }) { slug } }`);
     expect({ errors: all.body.errors, count: all.body.data?.quotes?.length }).toEqual({ errors: undefined, count: 9 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import qs from 'qs';
-import { api, bearer, tokens } from '../helpers/http';
+import { api, bearer, tokens, type ErrorBody, type GraphqlBody } from '../helpers/http';
+import type { AnyDocument, ListBody, OneBody, Person } from '../helpers/documents';
 import { allFilterCases, graphqlFilterRequest, restFilterQuery, restParameter, type FilterCase, type Json } from '../helpers/filter-cases';
 import { leakIn } from '../helpers/leaks';
 import { filterableAttributes, TEST_TYPES, type TestType } from '../helpers/schemas';
@@ -23,8 +24,6 @@ const SEED = Number(process.env.FC_SEED ?? 20261201);
 const RUNS = Number(process.env.FC_RUNS ?? 500);
 const WRITE_RUNS = Number(process.env.FC_WRITE_RUNS ?? 150);
 
-// `any`: response bodies are what the test inspects.
-type Body = Record<string, any>;
 
 const CALLERS: Array<[string, () => Record<string, string>]> = [
   ['anonymously', () => ({})],
@@ -51,7 +50,7 @@ describe('filters generated from the schemas', () => {
         expectNoServerError(url, res.status, res.text);
         if (res.status >= 400) {
           expect({ url, status: res.status }).toEqual({ url, status: 400 });
-          expect({ url, message: (res.body as Body).error?.message }).toEqual({ url, message: expect.stringContaining(restParameter(c)) });
+          expect({ url, message: (res.body as ErrorBody).error?.message }).toEqual({ url, message: expect.stringContaining(restParameter(c)) });
         }
       }),
       { seed: SEED, numRuns: RUNS },
@@ -65,7 +64,7 @@ describe('filters generated from the schemas', () => {
         const res = await api().post('/graphql').set(headers()).send(request);
         const label = `${c.type.pluralName} ${JSON.stringify(request.variables)}`;
         expectNoServerError(label, res.status, res.text);
-        const errors = ((res.body as Body).errors ?? []) as Array<{ message: string; extensions?: { code?: string } }>;
+        const errors = (res.body as GraphqlBody).errors ?? [];
         for (const error of errors) {
           expect({ label, code: error.extensions?.code }).toEqual({ label, code: expect.stringMatching(/^(BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED)$/) });
           expect({ label, names: graphqlNames(error.message, c), message: error.message }).toEqual({ label, names: true, message: error.message });
@@ -110,7 +109,7 @@ describe('sort, fields, populate and pagination generated from the schemas', () 
         const url = `/api/${type.pluralName}?${qs.stringify(query, { encodeValuesOnly: true })}`;
         const res = await api().get(url).set(headers());
         expectNoServerError(url, res.status, res.text);
-        if (res.status >= 400) expect({ url, message: (res.body as Body).error?.message }).toEqual({ url, message: expect.stringContaining(param) });
+        if (res.status >= 400) expect({ url, message: (res.body as ErrorBody).error?.message }).toEqual({ url, message: expect.stringContaining(param) });
       }),
       { seed: SEED, numRuns: RUNS },
     );
@@ -131,7 +130,7 @@ describe('sort, fields, populate and pagination generated from the schemas', () 
         const res = await api().post('/graphql').send({ query, variables: { sort: [`${field}:${order}`], pagination } });
         const label = `${type.pluralName} ${field}:${order} ${JSON.stringify(pagination)}`;
         expectNoServerError(label, res.status, res.text);
-        for (const error of ((res.body as Body).errors ?? []) as Array<{ message: string }>) {
+        for (const error of (res.body as GraphqlBody).errors ?? []) {
           expect({ label, names: /\((sort|pagination)[.[]/.test(error.message) }).toEqual({ label, names: true });
         }
       }),
@@ -148,7 +147,7 @@ describe('write bodies generated from the schemas', () => {
   beforeAll(async () => {
     db = await openTestDb();
     const people = await api().get('/api/people').query({ 'filters[slug][$eq]': 'qasim-al-araji', fields: 'slug' }).expect(200);
-    speaker = (people.body as Body).data[0].documentId;
+    speaker = (people.body as ListBody<Person>).data[0]!.documentId;
   });
   afterAll(() => db.close());
 
@@ -176,20 +175,20 @@ describe('write bodies generated from the schemas', () => {
         const full = bearer(tokens.fullAccess());
         let status: number;
         let text: string;
-        let refusal: Body | null = null;
+        let refusal: Pick<ErrorBody, 'error'> | null = null;
         let documentId: string | null = null;
         if (transport === 'rest') {
           const res = await api().post(`/api/${type.pluralName}`).query({ status: 'draft' }).set(full).send({ data });
           ({ status, text } = res);
-          if (status >= 400) refusal = res.body as Body;
-          else documentId = (res.body as Body).data?.documentId ?? null;
+          if (status >= 400) refusal = res.body as ErrorBody;
+          else documentId = (res.body as OneBody<AnyDocument>).data?.documentId ?? null;
         } else {
           const mutation = `mutation ($data: ${type.graphqlType}Input!) { create${type.graphqlType}(status: DRAFT, data: $data) { documentId } }`;
           const res = await api().post('/graphql').set(full).send({ query: mutation, variables: { data } });
           ({ status, text } = res);
-          const errors = (res.body as Body).errors as Array<{ message: string; extensions?: { error?: Body } }> | undefined;
-          if (errors?.length) refusal = { error: { message: errors[0]!.message, details: errors[0]!.extensions?.error?.details } };
-          else documentId = (res.body as Body).data?.[`create${type.graphqlType}`]?.documentId ?? null;
+          const { errors, data: created } = res.body as GraphqlBody<Record<string, { documentId: string } | null>>;
+          if (errors?.length) refusal = { error: { status: status, name: errors[0]!.extensions?.code ?? '', message: errors[0]!.message, details: errors[0]!.extensions?.error?.details } };
+          else documentId = created?.[`create${type.graphqlType}`]?.documentId ?? null;
         }
         expectNoServerError(label, status, text);
         if (refusal) {
@@ -201,7 +200,7 @@ describe('write bodies generated from the schemas', () => {
         const read = await api().get(`/api/${type.pluralName}/${documentId}`).query({ status: 'draft', populate: '*' }).set(full).expect(200);
         // GraphQL coerces a single value given for a list into a list of one.
         const coerced = transport === 'graphql' && attribute.many && value !== null && !Array.isArray(value) ? [value] : value;
-        const { sent, read: got } = asReadBack(attribute, coerced, (read.body as Body).data[attribute.name]);
+        const { sent, read: got } = asReadBack(attribute, coerced, (read.body as OneBody<Record<string, unknown>>).data[attribute.name]);
         expect({ label, value: got }).toEqual({ label, value: sent });
         await api().delete(`/api/${type.pluralName}/${documentId}`).set(full).expect(204);
       }),

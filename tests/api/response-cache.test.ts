@@ -2,9 +2,8 @@ import { adminLogin, api, bearer, graphql, tokens } from '../helpers/http';
 import { runSeed } from '../helpers/seed-cli';
 import { SUPER_ADMIN } from '../fixtures/accounts';
 import { STORY_SLUG } from '../fixtures/story-000';
+import type { Person, Quote } from '../helpers/documents';
 
-// `any`: response bodies are what the tests inspect; typing them fully would restate the schema under test.
-type Doc = Record<string, any>;
 
 const asTool = () => bearer(tokens.fullAccess());
 const storyQuery = { locale: 'en', 'filters[slug][$eq]': STORY_SLUG };
@@ -52,7 +51,7 @@ describe('the response cache', () => {
 });
 
 describe('the cache is never stale', () => {
-  let araji: Doc;
+  let araji: Person;
   beforeAll(async () => {
     const res = await api().get('/api/people').query({ locale: 'en', 'filters[slug][$eq]': 'qasim-al-araji' }).expect(200);
     araji = res.body.data[0];
@@ -100,7 +99,7 @@ describe('the cache is never stale', () => {
       .expect(201);
     try {
       const withQuote = await api().get('/api/articles').query(storyQuery).expect(200);
-      expect(withQuote.body.data[0].quotes.map((q: Doc) => q.slug)).toContain('cache-probe-quote');
+      expect(withQuote.body.data[0].quotes.map((q: Quote) => q.slug)).toContain('cache-probe-quote');
       const newList = await api().get('/api/articles').query(listQuery).expect(200);
       expect(newList.body.data[0].slug).toBe('cache-probe-article');
       expect(newList.body.meta.pagination.total).toBe(list.meta.pagination.total + 1);
@@ -109,7 +108,7 @@ describe('the cache is never stale', () => {
       await api().delete(`/api/articles/${article.body.data.documentId}`).query({ locale: '*' }).set(asTool()).expect(204);
     }
     const after = await api().get('/api/articles').query(storyQuery).expect(200);
-    expect(after.body.data[0].quotes.map((q: Doc) => q.slug)).not.toContain('cache-probe-quote');
+    expect(after.body.data[0].quotes.map((q: Quote) => q.slug)).not.toContain('cache-probe-quote');
   });
 
   it('an article read by slug stays cached while unrelated articles are written, and follows its slug', async () => {
@@ -166,7 +165,7 @@ describe('the cache is never stale', () => {
   it('a public permission revoked in the admin takes effect at once', async () => {
     await cachedGet('/api/sources', { locale: 'ar', sort: 'slug' });
     const token = await adminLogin(SUPER_ADMIN);
-    const roles = (await api().get('/users-permissions/roles').set(bearer(token)).expect(200)).body.roles as Doc[];
+    const roles = (await api().get('/users-permissions/roles').set(bearer(token)).expect(200)).body.roles as Array<{ id: number; type: string; name: string }>;
     const publicRole = roles.find((r) => r.type === 'public')!;
     const role = (await api().get(`/users-permissions/roles/${publicRole.id}`).set(bearer(token)).expect(200)).body.role;
     const setFind = async (enabled: boolean) => {

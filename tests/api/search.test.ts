@@ -1,11 +1,12 @@
 import knexFactory from 'knex';
-import { searchPageQuery } from '../../src/domain/search/query';
+import { searchPageQuery } from '../../src/search/query';
+import type { SearchHit } from '../../src/api/search/services/search';
 import { api, bearer, graphql, tokens } from '../helpers/http';
 import { databaseClient, openTestDb, type TestDb } from '../helpers/test-database';
 import { STORY_SLUG } from '../fixtures/story-000';
 
-// `any`: response bodies are what the tests inspect; typing them fully would restate the schema under test.
-type Doc = Record<string, any>;
+/** A hit as the API serializes it (the service's SearchHit, documents as JSON). */
+type Hit = SearchHit;
 
 const asTool = () => bearer(tokens.fullAccess());
 
@@ -13,7 +14,7 @@ async function search(query: Record<string, string | number>, headers: Record<st
   return api().get('/api/search').query(query).set(headers);
 }
 
-async function hits(query: Record<string, string | number>): Promise<Doc[]> {
+async function hits(query: Record<string, string | number>): Promise<Hit[]> {
   const res = await search(query);
   expect(res.status).toBe(200);
   return res.body.data;
@@ -94,7 +95,7 @@ describe('search: every spelling finds the right document', () => {
     expect(total).toBeGreaterThan(3);
     const second = await search({ q: 'التحالف', page: 2, pageSize: 2 });
     expect(second.body.meta.pagination).toEqual({ page: 2, pageSize: 2, pageCount: Math.ceil(total / 2), total });
-    expect(second.body.data.map((h: Doc) => h.documentId)).toEqual(all.body.data.slice(2, 4).map((h: Doc) => h.documentId));
+    expect((second.body.data as Hit[]).map((h) => h.documentId)).toEqual((all.body.data as Hit[]).slice(2, 4).map((h) => h.documentId));
   });
 });
 
@@ -195,9 +196,9 @@ describe('search over GraphQL', () => {
         }
       }`, { q: 'الاعرجي' }).expect(200);
     expect(res.body.errors).toBeUndefined();
-    const gql = res.body.data.search;
-    expect(gql.hits.map((h: Doc) => [h.type, h.documentId, h.score])).toEqual(rest.map((h) => [h.type, h.documentId, h.score]));
-    expect(gql.hits.find((h: Doc) => h.type === 'quote')).toMatchObject({ speaker: { slug: 'qasim-al-araji' }, source: { slug: 'nina' } });
+    const gql: { hits: Hit[] } = res.body.data.search;
+    expect(gql.hits.map((h) => [h.type, h.documentId, h.score])).toEqual(rest.map((h) => [h.type, h.documentId, h.score]));
+    expect(gql.hits.find((h) => h.type === 'quote')).toMatchObject({ speaker: { slug: 'qasim-al-araji' }, source: { slug: 'nina' } });
   });
 });
 

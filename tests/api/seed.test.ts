@@ -2,13 +2,12 @@ import { api, bearer, tokens } from '../helpers/http';
 import { fixture, runSeed, snapshotContent } from '../helpers/seed-cli';
 import { openTestDb, type TestDb } from '../helpers/test-database';
 import { STORY_SLUG } from '../fixtures/story-000';
+import type { AnyDocument, Article } from '../helpers/documents';
 
-// `any`: response bodies are what the tests inspect; typing them fully would restate the schema under test.
-type Doc = Record<string, any>;
 
 const asTool = () => bearer(tokens.fullAccess());
 
-async function findBySlug(collection: string, slug: string, locale = 'ar'): Promise<Doc[]> {
+async function findBySlug<T extends AnyDocument = Article>(collection: string, slug: string, locale = 'ar'): Promise<T[]> {
   const res = await api()
     .get(`/api/${collection}`)
     .query({ locale, status: 'draft', 'filters[slug][$eq]': slug })
@@ -99,13 +98,13 @@ describe('npm run seed', () => {
       expect(result.code).toBe(0);
 
       const [story] = await findBySlug('articles', STORY_SLUG);
-      const storyAraji = story!.people.find((p: Doc) => p.slug === 'qasim-al-araji');
+      const storyAraji = story!.people.find((p) => p.slug === 'qasim-al-araji');
       for (const locale of ['ar', 'en']) {
         const res = await api().get('/api/articles').query({ locale, 'filters[slug][$eq]': slug }).expect(200);
         expect(res.body.data).toHaveLength(1);
-        const article = res.body.data[0];
-        expect(article.people).toMatchObject([{ slug: 'qasim-al-araji', documentId: storyAraji.documentId, locale }]);
-        expect(article.sources.map((s: Doc) => s.slug)).toEqual(['follow-up-test-agency', 'nina']);
+        const article: Article = res.body.data[0];
+        expect(article.people).toMatchObject([{ slug: 'qasim-al-araji', documentId: storyAraji?.documentId, locale }]);
+        expect(article.sources.map((s) => s.slug)).toEqual(['follow-up-test-agency', 'nina']);
         expect(article.quotes).toMatchObject([{ kind: 'direct', speaker: { slug: 'qasim-al-araji' }, source: { slug: 'follow-up-test-agency' } }]);
       }
     });

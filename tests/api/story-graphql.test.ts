@@ -1,8 +1,7 @@
 import { graphql } from '../helpers/http';
+import type { Article } from '../helpers/documents';
 import { EXPECTED, ORGANIZATION_SLUGS, PUBLISHER_SLUG, SOURCE_SLUGS, STORY_SLUG } from '../fixtures/story-000';
 
-// `any`: GraphQL response bodies are what the tests inspect; typing them would restate the schema under test.
-type Doc = Record<string, any>;
 
 const STORY_QUERY = /* GraphQL */ `
   query Story($slug: String!, $locale: I18NLocaleCode) {
@@ -32,7 +31,7 @@ const STORY_QUERY = /* GraphQL */ `
 
 describe.each(['ar', 'en'] as const)('the story over GraphQL in %s', (locale) => {
   const expected = EXPECTED[locale];
-  let article: Doc;
+  let article: Article;
 
   beforeAll(async () => {
     const res = await graphql(STORY_QUERY, { slug: STORY_SLUG, locale }).expect(200);
@@ -52,13 +51,13 @@ describe.each(['ar', 'en'] as const)('the story over GraphQL in %s', (locale) =>
       figures: expected.figures,
       publisher: { slug: PUBLISHER_SLUG },
     });
-    expect(article.organizations.map((o: Doc) => o.slug)).toEqual(ORGANIZATION_SLUGS);
-    expect(article.sources.map((s: Doc) => s.slug)).toEqual(SOURCE_SLUGS);
+    expect(article.organizations.map((o) => o.slug)).toEqual(ORGANIZATION_SLUGS);
+    expect(article.sources.map((s) => s.slug)).toEqual(SOURCE_SLUGS);
   });
 
   it('has every quote with its speaker and source', () => {
     expect(article.quotes).toHaveLength(expected.quotes.length);
-    article.quotes.forEach((quote: Doc, i: number) => {
+    article.quotes.forEach((quote, i) => {
       const want = expected.quotes[i]!;
       expect(quote).toMatchObject({ position: want.position, kind: want.kind });
       expect(quote.text).toContain(want.excerpt);

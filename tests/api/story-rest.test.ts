@@ -1,14 +1,13 @@
 import { api } from '../helpers/http';
+import type { Article } from '../helpers/documents';
 import { EXPECTED, ORGANIZATION_SLUGS, PUBLISHER_SLUG, SOURCE_SLUGS, STORY_SLUG } from '../fixtures/story-000';
 
-// `any`: response bodies are what the tests inspect; typing them fully would restate the schema being tested.
-type Doc = Record<string, any>;
 
-const slugOf = (doc: Doc | null | undefined) => (doc ? doc.slug : null);
+const slugOf = (doc: { slug: string } | null | undefined) => (doc ? doc.slug : null);
 
 describe.each(['ar', 'en'] as const)('the story over REST in %s', (locale) => {
   const expected = EXPECTED[locale];
-  let article: Doc;
+  let article: Article;
 
   beforeAll(async () => {
     const res = await api().get('/api/articles').query({ locale, 'filters[slug][$eq]': STORY_SLUG }).expect(200);
@@ -31,7 +30,7 @@ describe.each(['ar', 'en'] as const)('the story over REST in %s', (locale) => {
 
   it('populates every person with the role the story gives them', () => {
     expect(article.people).toMatchObject(expected.people);
-    expect(article.people.find((p: Doc) => p.slug === 'tahseen-al-khafaji').affiliation).toMatchObject({
+    expect(article.people.find((p) => p.slug === 'tahseen-al-khafaji')?.affiliation).toMatchObject({
       slug: 'joint-operations-command-iraq',
       locale,
     });
@@ -39,7 +38,7 @@ describe.each(['ar', 'en'] as const)('the story over REST in %s', (locale) => {
 
   it('populates every quote, in order, with its speaker and the source it came through', () => {
     expect(article.quotes).toHaveLength(expected.quotes.length);
-    article.quotes.forEach((quote: Doc, i: number) => {
+    article.quotes.forEach((quote, i) => {
       const want = expected.quotes[i]!;
       expect(quote).toMatchObject({ position: want.position, kind: want.kind, locale });
       expect(quote.text).toContain(want.excerpt);
@@ -55,7 +54,7 @@ describe.each(['ar', 'en'] as const)('the story over REST in %s', (locale) => {
     expect(article.figures).toMatchObject(expected.figures);
     expect(article.organizations.map(slugOf)).toEqual(ORGANIZATION_SLUGS);
     expect(article.sources.map(slugOf)).toEqual(SOURCE_SLUGS);
-    expect(article.sources.map((s: Doc) => s.shortName)).toEqual(expect.arrayContaining(expected.sourceShortNames));
+    expect(article.sources.map((s) => s.shortName)).toEqual(expect.arrayContaining(expected.sourceShortNames));
     expect(article.publisher).toMatchObject({ slug: PUBLISHER_SLUG, kind: 'media', locale });
     expect(article).toHaveProperty('cover', null);
   });

@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { EDITOR } from '../fixtures/accounts';
 import { EXPECTED, STORY_SLUG } from '../fixtures/story-000';
 import { CHROMIUM_PATH } from './global-setup';
+import type { Article, ListBody } from '../helpers/documents';
 
 /**
  * An editor's morning, in a real browser: log in, open Articles, open the Arabic
@@ -18,8 +19,6 @@ const baseUrl = () => process.env.TEST_BROWSER_BASE_URL as string;
 const artifacts = path.resolve(__dirname, '..', '..', 'test-artifacts', 'browser');
 const newSummary = `Updated from the browser test at ${new Date().toISOString()}.`;
 
-// `any`: response bodies are what the tests inspect; typing them fully would restate the schema under test.
-type Doc = Record<string, any>;
 
 /** Polls until read() returns want (the admin re-renders asynchronously), then asserts it. */
 async function eventually<T>(read: () => Promise<T>, want: T, timeoutMs = 15_000): Promise<void> {
@@ -113,10 +112,10 @@ describe('an editor in the admin panel', () => {
 
   it('shows the change to readers over REST, in English only', async () => {
     const query = `filters[slug][$eq]=${STORY_SLUG}`;
-    const en = (await (await fetch(`${baseUrl()}/api/articles?locale=en&${query}`)).json()) as { data: Doc[] };
+    const en = (await (await fetch(`${baseUrl()}/api/articles?locale=en&${query}`)).json()) as ListBody<Article>;
     expect(en.data[0]).toMatchObject({ locale: 'en', summary: newSummary });
-    const ar = (await (await fetch(`${baseUrl()}/api/articles?locale=ar&${query}`)).json()) as { data: Doc[] };
-    expect(ar.data[0].summary).not.toBe(newSummary);
-    expect(ar.data[0].quotes).toHaveLength(9);
+    const ar = (await (await fetch(`${baseUrl()}/api/articles?locale=ar&${query}`)).json()) as ListBody<Article>;
+    expect(ar.data[0]?.summary).not.toBe(newSummary);
+    expect(ar.data[0]?.quotes).toHaveLength(9);
   });
 });

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'child_process';
 import { existsSync } from 'fs';
 import { createTestDatabase } from '../helpers/test-database';
-import { ensureBuild, startApp } from '../helpers/app-process';
+import { ensureBuild, startServer } from '../../scripts/lib/app-server';
 import { EDITOR, SUPER_ADMIN } from '../fixtures/accounts';
 
 /**
@@ -11,7 +11,6 @@ import { EDITOR, SUPER_ADMIN } from '../fixtures/accounts';
  */
 declare global {
   // Shared with global-teardown.ts, which runs in this same process.
-  // eslint-disable-next-line no-var
   var __NEWSROOM_BROWSER__: { app: ChildProcess; dropDatabase: () => Promise<void> } | undefined;
 }
 
@@ -25,7 +24,7 @@ export default async function globalSetup(): Promise<void> {
 
   const database = await createTestDatabase();
   try {
-    const app = await startApp(
+    const app = await startServer(
       {
         ...database.env,
         LOG_LEVEL: 'warn',
@@ -33,9 +32,7 @@ export default async function globalSetup(): Promise<void> {
         ADMIN_PASSWORD: SUPER_ADMIN.password,
         EDITOR_EMAIL: EDITOR.email,
         EDITOR_PASSWORD: EDITOR.password,
-      },
-      'browser tests',
-    );
+      }, { label: 'browser tests' });
     globalThis.__NEWSROOM_BROWSER__ = { app: app.child, dropDatabase: database.drop };
     process.env.TEST_BROWSER_BASE_URL = app.baseUrl;
     process.stdout.write(`[browser tests] app on ${app.baseUrl}, ${database.description}\n`);

@@ -1,8 +1,8 @@
-import { stopApp } from '../helpers/app-process';
+import { stopServer } from '../../scripts/lib/app-server';
 
 export default async function globalTeardown(): Promise<void> {
   const state = globalThis.__NEWSROOM_BROWSER__;
   if (!state) return;
-  await stopApp(state.app);
+  await stopServer(state.app);
   await state.dropDatabase();
 }

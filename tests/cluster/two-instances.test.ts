@@ -1,8 +1,9 @@
 import Redis from 'ioredis';
 import { Client } from 'pg';
-import { ensureBuild, startApp, stopApp, type AppProcess } from '../helpers/app-process';
+import { ensureBuild, startServer, stopServer, type AppProcess } from '../../scripts/lib/app-server';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { SUPER_ADMIN } from '../fixtures/accounts';
+import type { Article, ListBody, OneBody, Person } from '../helpers/documents';
 import { STORY_SLUG } from '../fixtures/story-000';
 
 /**
@@ -11,8 +12,6 @@ import { STORY_SLUG } from '../fixtures/story-000';
  * within a second, and a scheduled job runs once per tick, not once per instance.
  */
 
-// `any`: response bodies are what the test inspects; typing them would restate the schema under test.
-type Doc = Record<string, any>;
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PERSON = 'qasim-al-araji';
@@ -25,8 +24,9 @@ let a: AppProcess | undefined;
 let b: AppProcess | undefined;
 let token: string;
 
-async function json(res: Response): Promise<Doc> {
-  const body = (await res.json()) as Doc;
+/** The JSON of a successful answer, as the caller expects it to be. */
+async function json<T>(res: Response): Promise<T> {
+  const body = (await res.json()) as T;
   if (!res.ok) throw new Error(`${res.url} answered ${res.status}: ${JSON.stringify(body)}`);
   return body;
 }
@@ -74,11 +74,11 @@ beforeAll(async () => {
     IS_PROXIED: 'true',
   };
   // One instance boots a fresh database first (migrations, schema, seed), as deployment.md says.
-  a = await startApp(env, 'instance A');
-  b = await startApp({ ...env, SEED_ON_BOOT: 'false' }, 'instance B');
+  a = await startServer(env, { label: 'instance A' });
+  b = await startServer({ ...env, SEED_ON_BOOT: 'false' }, { label: 'instance B' });
 
-  const login = await json(await fetch(`${a.baseUrl}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(SUPER_ADMIN) }));
-  const created = await json(
+  const login = await json<{ data: { token: string } }>(await fetch(`${a.baseUrl}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(SUPER_ADMIN) }));
+  const created = await json<{ data: { accessKey: string } }>(
     await fetch(`${a.baseUrl}/admin/api-tokens`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${login.data.token}` },
@@ -89,7 +89,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await Promise.all([stopApp(a?.child), stopApp(b?.child)]);
+  await Promise.all([stopServer(a?.child), stopServer(b?.child)]);
   const redis = new Redis(REDIS_URL);
   const keys = await redis.keys(`${prefix}*`);
   if (keys.length > 0) await redis.del(...keys);
@@ -122,7 +122,7 @@ describe('two instances on one PostgreSQL and one Redis', () => {
       await json(await get(b!, path));
       expect((await get(b!, path)).headers.get('x-cache')).toBe('HIT');
     }
-    const person = (await json(await get(b!, personPath))).data[0];
+    const person = (await json<ListBody<Person>>(await get(b!, personPath))).data[0]!;
     expect(person).toMatchObject({ slug: PERSON, name: 'قاسم الأعرجي' });
 
     const renamed = `${person.name} (اسم جديد ${Date.now()})`;
@@ -137,8 +137,8 @@ describe('two instances on one PostgreSQL and one Redis', () => {
 
     let seen: { person: string; inStory: string[] } | undefined;
     while (Date.now() - acknowledged < 1000) {
-      const [people, story] = await Promise.all([json(await get(b!, personPath)), json(await get(b!, storyPath))]);
-      seen = { person: people.data[0].name, inStory: story.data.people.map((p: Doc) => p.name) };
+      const [people, story] = await Promise.all([json<ListBody<Person>>(await get(b!, personPath)), json<OneBody<Article>>(await get(b!, storyPath))]);
+      seen = { person: people.data[0]!.name, inStory: story.data.people.map((p) => p.name) };
       if (seen.person === renamed && seen.inStory.includes(renamed)) break;
     }
     const elapsed = Date.now() - acknowledged;

@@ -12,7 +12,6 @@ import { EDITOR, FRONTEND_URL, PREVIEW_SECRET, SUPER_ADMIN } from '../fixtures/a
  */
 declare global {
   // Shared with global-teardown.ts, which runs in this same process.
-  // eslint-disable-next-line no-var
   var __NEWSROOM_TEST__: { strapi: Core.Strapi; dropDatabase: () => Promise<void> } | undefined;
 }
 

@@ -1,4 +1,4 @@
-import { waitForDatabaseIdle } from '../../src/utils/database-idle';
+import { waitForDatabaseIdle } from '../../src/seed/database-idle';
 
 export default async function globalTeardown(): Promise<void> {
   const state = globalThis.__NEWSROOM_TEST__;

@@ -27,6 +27,53 @@ function requiredEnv(name: string): string {
   return value;
 }
 
+/** Strapi's error answer on REST. */
+export interface ErrorBody {
+  data: null;
+  error: {
+    status: number;
+    name: string;
+    message: string;
+    details?: { errors?: Array<{ path?: string[]; message?: string; name?: string }>; errorId?: string; source?: string };
+  };
+}
+
+/** A GraphQL answer: data, errors, or both. */
+export interface GraphqlBody<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string; errorId?: string; error?: ErrorBody['error'] } }>;
+}
+
+/** Each kind of caller the API tells apart, as a supertest agent with its credentials set. */
+export interface Caller {
+  get(path: string): request.Test;
+  post(path: string): request.Test;
+  put(path: string): request.Test;
+  delete(path: string): request.Test;
+  graphql(query: string, variables?: Record<string, unknown>): request.Test;
+}
+
+function caller(headers: () => Record<string, string>): Caller {
+  return {
+    get: (path) => api().get(path).set(headers()),
+    post: (path) => api().post(path).set(headers()),
+    put: (path) => api().put(path).set(headers()),
+    delete: (path) => api().delete(path).set(headers()),
+    graphql: (query, variables) => api().post('/graphql').set(headers()).send({ query, variables }),
+  };
+}
+
+export const callers = {
+  /** No credentials: a reader, a browser, a crawler. */
+  public: caller(() => ({})),
+  /** A read-only API token: a frontend that previews drafts. */
+  readOnly: caller(() => bearer(tokens.readOnly())),
+  /** A full-access API token: seed scripts and integrations that write. */
+  fullAccess: caller(() => bearer(tokens.fullAccess())),
+  /** The editor's admin-panel session: the Content Manager's API, not the content API. */
+  editor: caller(() => bearer(tokens.editorSession())),
+};
+
 /** POSTs a GraphQL operation and returns the supertest response. */
 export function graphql(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
   return api().post('/graphql').set(headers).send({ query, variables });

@@ -1,4 +1,5 @@
-import { ensureBuild, fullAccessToken, productionEnvironment, startApp, stopApp, type AppProcess } from '../helpers/app-process';
+import { ensureBuild, fullAccessToken, productionEnvironment, startServer, stopServer, type AppProcess } from '../../scripts/lib/app-server';
+import type { ErrorBody, GraphqlBody } from '../helpers/http';
 import { leakIn } from '../helpers/leaks';
 import { connectTo, createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { SUPER_ADMIN } from '../fixtures/accounts';
@@ -13,8 +14,6 @@ import { SUPER_ADMIN } from '../fixtures/accounts';
  * logged at error level as a validation gap.
  */
 
-// `any`: response bodies are what the test inspects.
-type Body = Record<string, any>;
 
 const ERROR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -46,7 +45,7 @@ beforeAll(async () => {
   process.env.DATABASE_CLIENT = 'postgres';
   ensureBuild(process.env.SYSTEM_TEST_SKIP_BUILD === 'true', 'system test');
   database = await createTestDatabase();
-  app = await startApp(
+  app = await startServer(
     {
       ...database.env,
       ...productionEnvironment(),
@@ -56,16 +55,14 @@ beforeAll(async () => {
       RATE_LIMIT_ENABLED: 'false',
       CRON_ENABLED: 'false',
       LOG_LEVEL: 'info',
-    },
-    'production-errors',
-  );
+    }, { label: 'production-errors' });
   token = await fullAccessToken(app, SUPER_ADMIN);
   // The people table loses a column the schema still has.
   await sql('ALTER TABLE people RENAME COLUMN job_title TO job_title_drifted');
 });
 
 afterAll(async () => {
-  await stopApp(app?.child);
+  await stopServer(app?.child);
   await database?.drop();
 });
 
@@ -78,11 +75,11 @@ describe('an unexpected error in production', () => {
     });
     const text = await res.text();
     expect(res.status).toBe(500);
-    const body = JSON.parse(text) as Body;
+    const body = JSON.parse(text) as ErrorBody;
     expect(body).toEqual({ data: null, error: { status: 500, name: 'InternalServerError', message: 'Internal Server Error', details: { errorId: expect.stringMatching(ERROR_ID) } } });
     expect({ leak: leakIn(text), column: text.includes('job_title') }).toEqual({ leak: null, column: false });
 
-    const logged = await loggedFor(body.error.details.errorId);
+    const logged = await loggedFor(body.error.details?.errorId ?? '');
     expect(logged).toMatch(/POST \/api\/people/);
     expect(logged).toMatch(/job_title/);
     expect(logged).toMatch(/\n\s+at /);
@@ -95,11 +92,11 @@ describe('an unexpected error in production', () => {
       body: JSON.stringify({ query: 'mutation { createPerson(data: { name: "Drift", slug: "drift-graphql", jobTitle: "Analyst" }) { documentId } }' }),
     });
     const text = await res.text();
-    const body = JSON.parse(text) as Body;
+    const body = JSON.parse(text) as GraphqlBody;
     expect(body.errors).toEqual([{ message: 'Internal Server Error', path: ['createPerson'], extensions: { code: 'INTERNAL_SERVER_ERROR', errorId: expect.stringMatching(ERROR_ID) } }]);
     expect({ leak: leakIn(text), column: text.includes('job_title') }).toEqual({ leak: null, column: false });
 
-    const logged = await loggedFor(body.errors[0].extensions.errorId);
+    const logged = await loggedFor(body.errors?.[0]?.extensions?.errorId ?? '');
     expect(logged).toMatch(/job_title/);
     expect(logged).toMatch(/\n\s+at /);
   });

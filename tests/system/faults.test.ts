@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
-import { APP_DIR, ensureBuild, fullAccessToken, startApp, stopApp, type AppProcess } from '../helpers/app-process';
+import { appDir, ensureBuild, fullAccessToken, startServer, stopServer, type AppProcess } from '../../scripts/lib/app-server';
 import { connectTo, createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { STORY_SLUG } from '../fixtures/story-000';
 import { SUPER_ADMIN } from '../fixtures/accounts';
@@ -13,7 +13,7 @@ import { SUPER_ADMIN } from '../fixtures/accounts';
  * production build in real processes on fresh PostgreSQL databases.
  */
 
-const STRAPI_BIN = path.join(APP_DIR, 'node_modules/@strapi/strapi/bin/strapi.js');
+const STRAPI_BIN = path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js');
 const databases: TestDatabase[] = [];
 
 async function freshDatabase(): Promise<TestDatabase> {
@@ -24,7 +24,7 @@ async function freshDatabase(): Promise<TestDatabase> {
 
 function run(script: string[], env: Record<string, string>, timeoutMs = 180_000): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, script, {
-    cwd: APP_DIR,
+    cwd: appDir,
     env: { ...process.env, LOG_LEVEL: 'error', SEED_ON_BOOT: 'false', ...env },
     encoding: 'utf8',
     timeout: timeoutMs,
@@ -96,7 +96,7 @@ describe('a seed killed with SIGKILL halfway', () => {
   ])('then run again, equals a clean seed (killed %s)', async (_label, table) => {
     const database = await freshDatabase();
     const child = spawn(process.execPath, ['scripts/seed.js', '--no-compile'], {
-      cwd: APP_DIR,
+      cwd: appDir,
       env: { ...process.env, ...database.env, LOG_LEVEL: 'error', SEED_ON_BOOT: 'false' },
       stdio: 'ignore',
     });
@@ -128,7 +128,7 @@ describe('strapi export, then strapi import into a fresh database', () => {
       expect(dump(target)).toEqual(dump(source));
 
       // The import wrote rows behind the Document Service: the read models must still answer right.
-      const restored = await startApp({ ...target.env, CRON_ENABLED: 'false', RATE_LIMIT_ENABLED: 'false' }, 'restored');
+      const restored = await startServer({ ...target.env, CRON_ENABLED: 'false', RATE_LIMIT_ENABLED: 'false' }, { label: 'restored' });
       try {
         for (const locale of ['ar', 'en']) {
           const view = await fetch(`${restored.baseUrl}/api/articles/slug/${STORY_SLUG}?locale=${locale}`);
@@ -139,7 +139,7 @@ describe('strapi export, then strapi import into a fresh database', () => {
         const search = await fetch(`${restored.baseUrl}/api/search?q=${encodeURIComponent('الأعرجي')}`);
         expect(((await search.json()) as { data: unknown[] }).data.length).toBeGreaterThan(0);
       } finally {
-        await stopApp(restored.child);
+        await stopServer(restored.child);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -159,17 +159,15 @@ function pgctl(action: 'stop' | 'start'): void {
 describe('PostgreSQL stopped and started under read and write load', () => {
   let app: AppProcess | undefined;
   afterAll(async () => {
-    await stopApp(app?.child);
+    await stopServer(app?.child);
   });
 
   it('answers errors only while it is down, recovers by itself, never exits, and loses no acknowledged write', async () => {
     const database = await freshDatabase();
     seed(database);
     // Uncached, so every read needs the database.
-    app = await startApp(
-      { ...database.env, CACHE_ENABLED: 'false', RATE_LIMIT_ENABLED: 'false', CRON_ENABLED: 'false', ADMIN_EMAIL: SUPER_ADMIN.email, ADMIN_PASSWORD: SUPER_ADMIN.password },
-      'pg-fault',
-    );
+    app = await startServer(
+      { ...database.env, CACHE_ENABLED: 'false', RATE_LIMIT_ENABLED: 'false', CRON_ENABLED: 'false', ADMIN_EMAIL: SUPER_ADMIN.email, ADMIN_PASSWORD: SUPER_ADMIN.password }, { label: 'pg-fault' });
     const token = await fullAccessToken(app, SUPER_ADMIN, 'fault-test');
     const results: Array<{ at: number; status: number }> = [];
     let running = true;

@@ -1,4 +1,4 @@
-import { ensureBuild, startApp, stopApp, type AppProcess } from '../helpers/app-process';
+import { ensureBuild, startServer, stopServer, type AppProcess } from '../../scripts/lib/app-server';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { STORY_SLUG } from '../fixtures/story-000';
 
@@ -15,15 +15,13 @@ beforeAll(async () => {
   process.env.DATABASE_CLIENT = 'postgres';
   ensureBuild(process.env.SYSTEM_TEST_SKIP_BUILD === 'true', 'system test');
   database = await createTestDatabase();
-  app = await startApp(
+  app = await startServer(
     // IS_PROXIED: the test plays several clients through X-Forwarded-For, as a reverse proxy would send it.
-    { ...database.env, RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_MAX: String(MAX), RATE_LIMIT_WINDOW_SECONDS: '60', IS_PROXIED: 'true', RATE_LIMIT_ALLOW_IPS: '10.0.0.99', CRON_ENABLED: 'false' },
-    'rate-limit',
-  );
+    { ...database.env, RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_MAX: String(MAX), RATE_LIMIT_WINDOW_SECONDS: '60', IS_PROXIED: 'true', RATE_LIMIT_ALLOW_IPS: '10.0.0.99', CRON_ENABLED: 'false' }, { label: 'rate-limit' });
 });
 
 afterAll(async () => {
-  await stopApp(app?.child);
+  await stopServer(app?.child);
   await database?.drop();
 });
 
