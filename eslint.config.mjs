@@ -11,7 +11,18 @@ import tseslint from 'typescript-eslint';
  */
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'build/**', '.strapi/**', '.tmp/**', 'node_modules/**', 'types/generated/**', 'types/api/**', 'bench/**', 'test-artifacts/**', 'public/**'],
+    ignores: [
+      'dist/**',
+      'build/**',
+      '.strapi/**',
+      '.tmp/**',
+      'node_modules/**',
+      'types/generated/**',
+      'types/api/**',
+      'bench/**',
+      'test-artifacts/**',
+      'public/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -92,7 +92,11 @@ async function prepareDatabase(opts, env) {
   await sql('postgres', `create database "${opts.database}"`);
   // The scripts' own summary lines, not the log lines Strapi prints around them.
   /** @param {string} output @param {RegExp} pattern */
-  const summary = (output, pattern) => output.split('\n').filter((line) => pattern.test(line)).pop() ?? '(no summary printed)';
+  const summary = (output, pattern) =>
+    output
+      .split('\n')
+      .filter((line) => pattern.test(line))
+      .pop() ?? '(no summary printed)';
   const story = run(process.execPath, ['scripts/seed.js', '--no-compile'], env, 'seed');
   console.log(`bench: ${summary(story.output, /^seed:/)}`);
   const synthetic = run(process.execPath, ['scripts/seed-synthetic.js', '--no-compile', '--articles', String(opts.articles)], env, 'seed:synthetic');
@@ -133,14 +137,17 @@ class RssSampler {
 
 /** @param {Record<string, string>} env @param {boolean} cacheEnabled */
 function startBenchServer(env, cacheEnabled) {
-  return startServer({
-    ...env,
-    CACHE_ENABLED: String(cacheEnabled),
-    // One machine plays every client from one address; the production rate limit would measure itself.
-    RATE_LIMIT_ENABLED: 'false',
-    LOG_LEVEL: 'error',
-    SEED_ON_BOOT: 'false',
-  }, { label: 'bench' });
+  return startServer(
+    {
+      ...env,
+      CACHE_ENABLED: String(cacheEnabled),
+      // One machine plays every client from one address; the production rate limit would measure itself.
+      RATE_LIMIT_ENABLED: 'false',
+      LOG_LEVEL: 'error',
+      SEED_ON_BOOT: 'false',
+    },
+    { label: 'bench' },
+  );
 }
 
 /**
@@ -155,23 +162,22 @@ function startBenchServer(env, cacheEnabled) {
 function measure(url, request, opts, seconds) {
   return new Promise((resolve, reject) => {
     const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120000, numberOfSignificantValueDigits: 3 });
-    const instance = autocannon(
-      { url, connections: opts.connections, duration: seconds, ...request },
-      (error, result) => {
-        if (error) return reject(error);
-        resolve({
-          requestsPerSecond: Math.round((result.requests.total / result.duration) * 10) / 10,
-          p50: histogram.getValueAtPercentile(50) / 1000,
-          p95: histogram.getValueAtPercentile(95) / 1000,
-          p99: histogram.getValueAtPercentile(99) / 1000,
-          errors: result.errors + result.timeouts + result.non2xx,
-          requests: result.requests.total,
-          bytesPerRequest: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
-        });
-      },
-    );
+    const instance = autocannon({ url, connections: opts.connections, duration: seconds, ...request }, (error, result) => {
+      if (error) return reject(error);
+      resolve({
+        requestsPerSecond: Math.round((result.requests.total / result.duration) * 10) / 10,
+        p50: histogram.getValueAtPercentile(50) / 1000,
+        p95: histogram.getValueAtPercentile(95) / 1000,
+        p99: histogram.getValueAtPercentile(99) / 1000,
+        errors: result.errors + result.timeouts + result.non2xx,
+        requests: result.requests.total,
+        bytesPerRequest: result.requests.total ? Math.round(result.throughput.total / result.requests.total) : 0,
+      });
+    });
     // Response times in microseconds, for percentiles autocannon does not report (p95).
-    instance.on('response', (_client, _status, _bytes, /** @type {number} */ responseTime) => histogram.recordValue(Math.max(1, Math.round(responseTime * 1000))));
+    instance.on('response', (_client, _status, _bytes, /** @type {number} */ responseTime) =>
+      histogram.recordValue(Math.max(1, Math.round(responseTime * 1000))),
+    );
   });
 }
 
@@ -209,13 +215,22 @@ async function scenarios(database) {
   });
   /** @type {Array<{ name: string, label: string, path: string, request?: Request }>} */
   const list = [
-      { name: 'core', label: 'plain core request for the story (find by slug, default populate)', path: `/api/articles?filters%5Bslug%5D%5B%24eq%5D=${STORY_SLUG}&locale=ar` },
-      { name: 'story', label: '(1) story by slug, everything populated', path: `/api/articles/slug/${STORY_SLUG}?locale=ar` },
-      { name: 'mentions', label: `(2) 25 newest articles mentioning ${busiest.slug} (${busiest.n} rows)`, path: `/api/articles?${mentions}` },
-      // The same query at every scale, so the result set stays the same and only the index grows:
-      // the story's al-Araji, typed without the hamza (found through normalization).
-      { name: 'search', label: `(3) search for ${SEARCH_QUERY}`, path: `/api/search?${new URLSearchParams({ q: SEARCH_QUERY, locale: 'ar' })}` },
-      { name: 'graphql', label: '(4) GraphQL: story with quotes, speakers, sources', path: '/graphql', request: { method: 'POST', headers: { 'content-type': 'application/json' }, body: storyGraphql() } },
+    {
+      name: 'core',
+      label: 'plain core request for the story (find by slug, default populate)',
+      path: `/api/articles?filters%5Bslug%5D%5B%24eq%5D=${STORY_SLUG}&locale=ar`,
+    },
+    { name: 'story', label: '(1) story by slug, everything populated', path: `/api/articles/slug/${STORY_SLUG}?locale=ar` },
+    { name: 'mentions', label: `(2) 25 newest articles mentioning ${busiest.slug} (${busiest.n} rows)`, path: `/api/articles?${mentions}` },
+    // The same query at every scale, so the result set stays the same and only the index grows:
+    // the story's al-Araji, typed without the hamza (found through normalization).
+    { name: 'search', label: `(3) search for ${SEARCH_QUERY}`, path: `/api/search?${new URLSearchParams({ q: SEARCH_QUERY, locale: 'ar' })}` },
+    {
+      name: 'graphql',
+      label: '(4) GraphQL: story with quotes, speakers, sources',
+      path: '/graphql',
+      request: { method: 'POST', headers: { 'content-type': 'application/json' }, body: storyGraphql() },
+    },
   ];
   return { busiest, list };
 }
@@ -290,7 +305,9 @@ async function main() {
         rss.resetPeak();
         const stats = await measure(url, request, opts, opts.duration);
         results.push({ scenario: scenario.name, label: scenario.label, mode, ...stats, peakRssMb: Math.round(rss.resetPeak() / 1024) });
-        console.log(`bench: ${mode.padEnd(8)} ${scenario.name.padEnd(8)} ${String(stats.requestsPerSecond).padStart(8)} req/s  p95 ${stats.p95} ms  errors ${stats.errors}`);
+        console.log(
+          `bench: ${mode.padEnd(8)} ${scenario.name.padEnd(8)} ${String(stats.requestsPerSecond).padStart(8)} req/s  p95 ${stats.p95} ms  errors ${stats.errors}`,
+        );
       }
     } finally {
       rss.stop();
@@ -324,7 +341,10 @@ async function main() {
   for (const r of results.filter((row) => row.mode !== '-' && row.requests === 0)) {
     console.log(`bench: warning: no ${r.mode} ${r.scenario} request finished in ${opts.duration} s; use a longer --duration`);
   }
-  for (const r of story) console.log(`bench: (1) ${r.mode}: ${((r.ratioToCeiling ?? 0) * 100).toFixed(1)}% of the ceiling${r.ratioToCore ? `, ${r.ratioToCore}x the plain core request` : ''}`);
+  for (const r of story)
+    console.log(
+      `bench: (1) ${r.mode}: ${((r.ratioToCeiling ?? 0) * 100).toFixed(1)}% of the ceiling${r.ratioToCore ? `, ${r.ratioToCore}x the plain core request` : ''}`,
+    );
 
   mkdirSync(path.join(appDir, 'bench', 'results'), { recursive: true });
   const file = path.join(appDir, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}-${articles}-articles.json`);

@@ -56,7 +56,7 @@ async function main() {
       params: [STORY_SLUG],
     },
     {
-      name: '(1) the story\'s read-model row (/api/articles/slug/:slug)',
+      name: "(1) the story's read-model row (/api/articles/slug/:slug)",
       sql: `select "body" from "newsroom_article_views" where "slug" = $1 and "locale" = 'ar' and "published" = true limit 1`,
       params: [STORY_SLUG],
     },
@@ -74,7 +74,7 @@ async function main() {
       params: [],
     },
     {
-      name: 'a person by slug (filters[slug][$eq], also the admin\'s uid check)',
+      name: "a person by slug (filters[slug][$eq], also the admin's uid check)",
       sql: `select "t0".* from "people" as "t0" where ("t0"."slug" = $1 and "t0"."locale" = 'ar' and "t0"."published_at" is not null) limit 25`,
       params: [busiest.slug],
     },
@@ -86,15 +86,20 @@ async function main() {
     const params = /** @type {unknown[]} */ ([...statement.params]);
     /** @type {string[]} */
     const plan = (await client.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) ${statement.sql}`, params)).rows.map((r) => String(r['QUERY PLAN']));
-    const indexes = [...new Set(plan.flatMap((line) => [...line.matchAll(/(?:Index(?: Only)? Scan(?: Backward)?|Bitmap Index Scan) (?:using|on) (\w+)/g)].map((m) => m[1])))];
+    const indexes = [
+      ...new Set(plan.flatMap((line) => [...line.matchAll(/(?:Index(?: Only)? Scan(?: Backward)?|Bitmap Index Scan) (?:using|on) (\w+)/g)].map((m) => m[1]))),
+    ];
     const seqScans = [...new Set(plan.flatMap((line) => [...line.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1])))];
     const time = plan.find((line) => line.startsWith('Execution Time'));
     out.push({ name: statement.name, indexes, seqScans, time, plan });
-    console.log(`## ${statement.name}\nindexes: ${indexes.join(', ') || '(none)'}; seq scans: ${seqScans.join(', ') || '(none)'}; ${time}\n${plan.map((l) => `    ${l}`).join('\n')}\n`);
+    console.log(
+      `## ${statement.name}\nindexes: ${indexes.join(', ') || '(none)'}; seq scans: ${seqScans.join(', ') || '(none)'}; ${time}\n${plan.map((l) => `    ${l}`).join('\n')}\n`,
+    );
   }
   await client.end();
   await sqlOnly.destroy();
-  if (parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { database: { type: 'string' }, json: { type: 'boolean' } } }).values.json) console.log(JSON.stringify(out, null, 2));
+  if (parseArgs({ args: process.argv.slice(2).filter((a) => a !== '--'), options: { database: { type: 'string' }, json: { type: 'boolean' } } }).values.json)
+    console.log(JSON.stringify(out, null, 2));
 }
 
 /** knex's native pg SQL uses $1…; keep its bindings. */

@@ -122,7 +122,9 @@ async function main() {
     const owned = [];
     for (let w = 0; w < opts.writers; w++) {
       const slug = `load-writer-${w}-${Date.now()}`;
-      const res = await json(await fetch(`${base}/api/articles?locale=ar`, { method: 'POST', headers: auth, body: JSON.stringify({ data: { headline: `كاتب ${w}`, slug } }) }));
+      const res = await json(
+        await fetch(`${base}/api/articles?locale=ar`, { method: 'POST', headers: auth, body: JSON.stringify({ data: { headline: `كاتب ${w}`, slug } }) }),
+      );
       owned.push({ documentId: res.data.documentId, lastHeadline: `كاتب ${w}`, createdArticles: [] });
     }
 
@@ -167,7 +169,11 @@ async function main() {
           const headline = `تحديث ${w}-${n} ${Date.now()}`;
           /** @type {{ status: number, body?: string, error?: Error }} */
           const res = await timed('update', async () => {
-            const answer = await fetch(`${base}/api/articles/${mine.documentId}?locale=ar`, { method: 'PUT', headers: auth, body: JSON.stringify({ data: { headline } }) });
+            const answer = await fetch(`${base}/api/articles/${mine.documentId}?locale=ar`, {
+              method: 'PUT',
+              headers: auth,
+              body: JSON.stringify({ data: { headline } }),
+            });
             return { status: answer.status, body: await answer.text() };
           }).catch((/** @type {Error} */ e) => ({ status: 0, error: e }));
           if (res.status === 200) mine.lastHeadline = headline;
@@ -185,7 +191,8 @@ async function main() {
     let verified = 0;
     for (const mine of owned) {
       const got = await json(await fetch(`${base}/api/articles/${mine.documentId}?locale=ar`));
-      if (got.data.headline !== mine.lastHeadline) failures.push(`article ${mine.documentId}: headline "${got.data.headline}", last acknowledged "${mine.lastHeadline}"`);
+      if (got.data.headline !== mine.lastHeadline)
+        failures.push(`article ${mine.documentId}: headline "${got.data.headline}", last acknowledged "${mine.lastHeadline}"`);
       verified += 1;
       for (const { documentId, data } of mine.createdArticles) {
         const res = await fetch(`${base}/api/articles/${documentId}?locale=ar`);

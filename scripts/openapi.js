@@ -40,7 +40,9 @@ const raw = path.join(work, 'openapi.raw.json');
   const documentFile = path.join(work, 'openapi.json');
   const typesFile = path.join(work, 'openapi.d.ts');
   writeFileSync(documentFile, document);
-  const types = spawnSync(process.execPath, [path.join(appDir, 'node_modules/openapi-typescript/bin/cli.js'), documentFile, '-o', typesFile], { encoding: 'utf8' });
+  const types = spawnSync(process.execPath, [path.join(appDir, 'node_modules/openapi-typescript/bin/cli.js'), documentFile, '-o', typesFile], {
+    encoding: 'utf8',
+  });
   if (types.status !== 0) {
     process.stderr.write(types.stdout + types.stderr);
     throw new Error('openapi-typescript failed');

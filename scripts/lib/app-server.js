@@ -107,7 +107,13 @@ async function startServer(env, { label = 'app', timeoutMs = 120_000, echo = pro
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${label}: strapi start exited with ${child.exitCode} before it was healthy:\n${output.slice(-3000)}`);
-    if (await fetch(`${app.baseUrl}/_health`).then((r) => r.status === 204, () => false)) return app;
+    if (
+      await fetch(`${app.baseUrl}/_health`).then(
+        (r) => r.status === 204,
+        () => false,
+      )
+    )
+      return app;
     await new Promise((r) => setTimeout(r, 250));
   }
   child.kill('SIGKILL');
@@ -164,4 +170,16 @@ async function fullAccessToken(app, admin, name = 'system-test') {
   return /** @type {{ data: { accessKey: string } }} */ (await res.json()).data.accessKey;
 }
 
-module.exports = { appDir, STRAPI_BIN, START_NODE_OPTIONS, pgConfig, sql, freePort, ensureBuild, startServer, stopServer, productionEnvironment, fullAccessToken };
+module.exports = {
+  appDir,
+  STRAPI_BIN,
+  START_NODE_OPTIONS,
+  pgConfig,
+  sql,
+  freePort,
+  ensureBuild,
+  startServer,
+  stopServer,
+  productionEnvironment,
+  fullAccessToken,
+};

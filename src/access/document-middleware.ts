@@ -3,7 +3,6 @@ import { errors } from '@strapi/utils';
 import { READ_ACTIONS } from '../content-types';
 import { draftReadAllowed, DRAFTS_NEED_TOKEN_MESSAGE } from './draft-access';
 
-
 /**
  * Applies draftReadAllowed to every Document Service read made while serving a
  * request, so REST, GraphQL and any custom route are covered by one rule. Reads

@@ -17,7 +17,9 @@ export function articleViewsEffect(strapi: Core.Strapi): WriteEffect {
       if (uid === 'api::article.article') candidates.add(documentId);
       const linked = [...linkedBefore, ...linkedAfter];
       if (linked.length > 0) {
-        const articles = (await trx(CONTENT_TYPE_INFO['api::article.article'].table).distinct('document_id').whereIn('document_id', linked)) as Array<{ document_id: string }>;
+        const articles = (await trx(CONTENT_TYPE_INFO['api::article.article'].table).distinct('document_id').whereIn('document_id', linked)) as Array<{
+          document_id: string;
+        }>;
         articles.forEach((a) => candidates.add(a.document_id));
       }
       await rebuildArticleViews(strapi, trx, [...candidates]);

@@ -37,7 +37,8 @@ export async function rebuildArticleViews(strapi: Core.Strapi, knex: Knex, docum
         slug: document.slug,
         body: JSON.stringify(sanitized),
       });
-      for (const dependency of collectDocumentIds(sanitized, new Set())) deps.push({ article_document_id: document.documentId, dependency_document_id: dependency });
+      for (const dependency of collectDocumentIds(sanitized, new Set()))
+        deps.push({ article_document_id: document.documentId, dependency_document_id: dependency });
     }
   }
   await knex(VIEWS_TABLE).whereIn('document_id', documentIds).del();
@@ -50,7 +51,9 @@ export async function rebuildArticleViews(strapi: Core.Strapi, knex: Knex, docum
 /** Articles whose views contain any of these documents. */
 export async function articlesContaining(knex: Knex, documentIds: string[]): Promise<string[]> {
   if (documentIds.length === 0) return [];
-  const rows = (await knex(VIEW_DEPS_TABLE).distinct('article_document_id').whereIn('dependency_document_id', documentIds)) as Array<{ article_document_id: string }>;
+  const rows = (await knex(VIEW_DEPS_TABLE).distinct('article_document_id').whereIn('dependency_document_id', documentIds)) as Array<{
+    article_document_id: string;
+  }>;
   return rows.map((r) => r.article_document_id);
 }
 
@@ -64,7 +67,9 @@ export interface ArticleView {
 export async function findArticleView(knex: Knex, slug: string, locale: string, published: boolean): Promise<ArticleView | null> {
   const view = (await knex(VIEWS_TABLE).where({ slug, locale, published }).first('document_id', 'body')) as { document_id: string; body: string } | undefined;
   if (!view) return null;
-  const deps = (await knex(VIEW_DEPS_TABLE).where({ article_document_id: view.document_id }).select('dependency_document_id')) as Array<{ dependency_document_id: string }>;
+  const deps = (await knex(VIEW_DEPS_TABLE).where({ article_document_id: view.document_id }).select('dependency_document_id')) as Array<{
+    dependency_document_id: string;
+  }>;
   return { documentId: view.document_id, body: view.body, dependencies: deps.map((d) => d.dependency_document_id) };
 }
 

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-const GAPS_HELP =
-  'Related documents that have no version in this locale yet. Kept up to date automatically: translate them and they are linked here.';
+const GAPS_HELP = 'Related documents that have no version in this locale yet. Kept up to date automatically: translate them and they are linked here.';
 
 /**
  * What editors see in the Content Manager lists and relation pickers. Strapi's

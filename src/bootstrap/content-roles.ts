@@ -28,9 +28,7 @@ function isLocalized(strapi: Core.Strapi, uid: string): boolean {
 }
 
 async function rolePermissions(strapi: Core.Strapi, roleIds: number[]): Promise<PermissionRow[]> {
-  return strapi.db
-    .query('admin::permission')
-    .findMany({ where: { role: { id: { $in: roleIds } } }, select: ['id', 'action', 'subject', 'properties'] });
+  return strapi.db.query('admin::permission').findMany({ where: { role: { id: { $in: roleIds } } }, select: ['id', 'action', 'subject', 'properties'] });
 }
 
 /**
@@ -44,13 +42,14 @@ async function rolePermissions(strapi: Core.Strapi, roleIds: number[]): Promise<
 export async function grantLocalesToContentRoles(strapi: Core.Strapi, created: string[]): Promise<void> {
   if (created.length === 0) return;
   const allCodes = await localeCodes(strapi);
-  const roles: Array<{ id: number }> = await strapi.db
-    .query('admin::role')
-    .findMany({ where: { code: { $in: CONTENT_ROLE_CODES } }, select: ['id'] });
+  const roles: Array<{ id: number }> = await strapi.db.query('admin::role').findMany({ where: { code: { $in: CONTENT_ROLE_CODES } }, select: ['id'] });
   if (roles.length === 0) return;
 
   let changed = 0;
-  for (const permission of await rolePermissions(strapi, roles.map((r) => r.id))) {
+  for (const permission of await rolePermissions(
+    strapi,
+    roles.map((r) => r.id),
+  )) {
     if (!permission.subject || !isLocalized(strapi, permission.subject)) continue;
     const current = permission.properties?.locales;
     const locales = Array.isArray(current) ? [...current, ...created.filter((c) => !current.includes(c))] : allCodes;

@@ -10,10 +10,7 @@ export const PUBLIC_READABLE_TYPES = CONTENT_TYPE_UIDS;
  */
 const PUBLIC_DERIVED_READS = ['api::search.search.find'];
 
-export const PUBLIC_ACTIONS: readonly string[] = [
-  ...PUBLIC_READABLE_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
-  ...PUBLIC_DERIVED_READS,
-];
+export const PUBLIC_ACTIONS: readonly string[] = [...PUBLIC_READABLE_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]), ...PUBLIC_DERIVED_READS];
 
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 const ROLE_UID = 'plugin::users-permissions.role';
@@ -29,9 +26,7 @@ export async function reconcilePublicPermissions(strapi: Core.Strapi): Promise<{
   const role = await strapi.db.query(ROLE_UID).findOne({ where: { type: 'public' } });
   if (!role) throw new Error('users-permissions has no public role; it should have been created by the plugin bootstrap.');
 
-  const current: Array<{ id: number; action: string }> = await strapi.db
-    .query(PERMISSION_UID)
-    .findMany({ where: { role: role.id }, select: ['id', 'action'] });
+  const current: Array<{ id: number; action: string }> = await strapi.db.query(PERMISSION_UID).findMany({ where: { role: role.id }, select: ['id', 'action'] });
   const wanted = new Set(PUBLIC_ACTIONS);
   const have = new Set<string>();
   // Anything not wanted goes, and so do duplicate rows of a wanted action
@@ -49,9 +44,7 @@ export async function reconcilePublicPermissions(strapi: Core.Strapi): Promise<{
     await strapi.db.query(PERMISSION_UID).create({ data: { action, role: role.id } });
   }
   if (granted.length || revoked.length) {
-    strapi.log.info(
-      `[permissions] public role: granted ${granted.length}, revoked ${revoked.length} (${revoked.map((p) => p.action).join(', ') || 'none'})`,
-    );
+    strapi.log.info(`[permissions] public role: granted ${granted.length}, revoked ${revoked.length} (${revoked.map((p) => p.action).join(', ') || 'none'})`);
   }
   return { granted, revoked: revoked.map((p) => p.action) };
 }

@@ -44,7 +44,9 @@ export function graphqlKey(path: string, request: GraphqlRequest): string | null
   // A document holding a mutation or subscription anywhere is never cached.
   if (/(^|[^\w])(mutation|subscription)\b/.test(request.query.replace(/#[^\n]*/g, '').replace(/"(?:[^"\\]|\\.)*"/g, '""'))) return null;
   const digest = createHash('sha256')
-    .update(canonicalJson({ query: request.query.replace(/\s+/g, ' ').trim(), variables: request.variables ?? null, operationName: request.operationName ?? null }))
+    .update(
+      canonicalJson({ query: request.query.replace(/\s+/g, ' ').trim(), variables: request.variables ?? null, operationName: request.operationName ?? null }),
+    )
     .digest('base64url');
   return `GQL ${path} ${digest}`;
 }

@@ -9,9 +9,21 @@ import type { CacheSettings } from '../settings/cache';
  * the asking origin (the fast path computes them per request); rate-limit headers on the client.
  */
 const EPHEMERAL_HEADERS = new Set([
-  'date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'set-cookie', 'x-response-time', 'x-cache', 'etag',
-  'access-control-allow-origin', 'access-control-allow-credentials', 'access-control-expose-headers',
-  'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset',
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'set-cookie',
+  'x-response-time',
+  'x-cache',
+  'etag',
+  'access-control-allow-origin',
+  'access-control-allow-credentials',
+  'access-control-expose-headers',
+  'ratelimit-limit',
+  'ratelimit-remaining',
+  'ratelimit-reset',
 ]);
 
 export function storableHeaders(headers: Record<string, unknown>): Record<string, string> {

@@ -21,14 +21,20 @@ const expectedErrors: Core.MiddlewareFactory<{ bodyLimit: string; exposeDetails:
   const isPublicApi = (path: string) => path.startsWith(prefix) || path === graphqlPath;
   const databaseAnswers = () =>
     Promise.race([
-      strapi.db.connection.raw('select 1').then(() => true, () => false),
+      strapi.db.connection.raw('select 1').then(
+        () => true,
+        () => false,
+      ),
       new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref()),
     ]);
   const unavailable = (ctx: Parameters<Core.MiddlewareHandler>[0]) => {
     ctx.status = 503;
     ctx.set('Retry-After', '5');
     ctx.set('Cache-Control', 'no-store');
-    ctx.body = { data: null, error: { status: 503, name: 'ServiceUnavailableError', message: 'The database is unavailable; retry in a few seconds.', details: {} } };
+    ctx.body = {
+      data: null,
+      error: { status: 503, name: 'ServiceUnavailableError', message: 'The database is unavailable; retry in a few seconds.', details: {} },
+    };
   };
 
   return async (ctx, next) => {
@@ -61,14 +67,22 @@ const expectedErrors: Core.MiddlewareFactory<{ bodyLimit: string; exposeDetails:
         ctx.status = 400;
         ctx.body = {
           data: null,
-          error: { status: 400, name: 'ValidationError', message: 'The query parameters cannot be applied (a filter, sort or populate does not fit the fields it names).', details: {} },
+          error: {
+            status: 400,
+            name: 'ValidationError',
+            message: 'The query parameters cannot be applied (a filter, sort or populate does not fit the fields it names).',
+            details: {},
+          },
         };
         return;
       }
       const report = describeInternalError(error);
       strapi.log.error(internalErrorLogLine(report, `${ctx.method} ${ctx.url}`));
       ctx.status = 500;
-      ctx.body = { data: null, error: { status: 500, name: 'InternalServerError', message: INTERNAL_ERROR_MESSAGE, details: publicInternalError(report, exposeDetails) } };
+      ctx.body = {
+        data: null,
+        error: { status: 500, name: 'InternalServerError', message: INTERNAL_ERROR_MESSAGE, details: publicInternalError(report, exposeDetails) },
+      };
     }
   };
 };

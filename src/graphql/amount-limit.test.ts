@@ -9,9 +9,7 @@ const schema = buildSchema(`
 
 function operationOf(source: string) {
   const document = parse(source);
-  const fragments = new Map(
-    document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d] as const] : [])),
-  );
+  const fragments = new Map(document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d] as const] : [])));
   const operation = document.definitions.find((d) => d.kind === 'OperationDefinition');
   if (!operation || operation.kind !== 'OperationDefinition') throw new Error('no operation');
   return { operation, fragments };
@@ -43,10 +41,7 @@ describe('countSelectedFields', () => {
 
 describe('amountLimitRule', () => {
   it('accepts an operation at the limit', () => {
-    const errors = validate(schema, parse('{ articles { headline people { name } } }'), [
-      ...specifiedRules,
-      amountLimitRule(4),
-    ]);
+    const errors = validate(schema, parse('{ articles { headline people { name } } }'), [...specifiedRules, amountLimitRule(4)]);
     expect(errors).toEqual([]);
   });
 
@@ -54,8 +49,6 @@ describe('amountLimitRule', () => {
     const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: articles { headline }`).join(' ');
     const errors = validate(schema, parse(`query Wide { ${aliases} }`), [amountLimitRule(50)]);
     expect(errors).toHaveLength(1);
-    expect(errors[0]?.message).toBe(
-      'Operation "Wide" selects 60 fields (aliases and fragments included); the limit is 50. Split it into smaller queries.',
-    );
+    expect(errors[0]?.message).toBe('Operation "Wide" selects 60 fields (aliases and fragments included); the limit is 50. Split it into smaller queries.');
   });
 });

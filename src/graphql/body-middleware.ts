@@ -24,7 +24,9 @@ const graphqlBody: Core.MiddlewareFactory<{ bodyLimit: string }> = ({ bodyLimit 
         ctx.request.body = await coBody.json(ctx.req, { limit: bodyLimit });
       } catch (error) {
         const status = (error as { status?: number }).status === 413 ? 413 : 400;
-        return refuse(ctx, status, [status === 413 ? `Request body too large: the limit is ${bodyLimit} (REQUEST_BODY_LIMIT).` : 'Request body is not valid JSON.']);
+        return refuse(ctx, status, [
+          status === 413 ? `Request body too large: the limit is ${bodyLimit} (REQUEST_BODY_LIMIT).` : 'Request body is not valid JSON.',
+        ]);
       }
     }
     const body = ctx.request.body as { query?: unknown } | undefined;

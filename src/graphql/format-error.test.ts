@@ -30,7 +30,10 @@ describe('the GraphQL error formatter', () => {
   });
 
   it("gives Strapi's errors the plugin's codes", () => {
-    expect(production(...fromResolver(new errors.ValidationError('data.aliases: expected a list'))).extensions).toMatchObject({ code: 'BAD_USER_INPUT', error: { name: 'ValidationError' } });
+    expect(production(...fromResolver(new errors.ValidationError('data.aliases: expected a list'))).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      error: { name: 'ValidationError' },
+    });
     expect(production(...fromResolver(new errors.ForbiddenError('Forbidden access'))).extensions?.code).toBe('FORBIDDEN');
     expect(production(...fromResolver(new errors.NotFoundError('No file'))).extensions?.code).toBe('STRAPI_NOT_FOUND_ERROR');
     expect(logged).toEqual([]);

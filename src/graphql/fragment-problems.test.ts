@@ -2,7 +2,9 @@ import { queryFragmentProblems } from './fragment-problems';
 
 describe('queryFragmentProblems', () => {
   it('accepts fragments that exist, inline fragments and queries without fragments', () => {
-    expect(queryFragmentProblems('{ articles { ...A ... on Article { slug } } } fragment A on Article { headline ...B } fragment B on Article { slug }')).toEqual([]);
+    expect(
+      queryFragmentProblems('{ articles { ...A ... on Article { slug } } } fragment A on Article { headline ...B } fragment B on Article { slug }'),
+    ).toEqual([]);
     expect(queryFragmentProblems('{ articles { headline } }')).toEqual([]);
   });
 

@@ -1,13 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CONTENT_TYPE_INFO, isContentTypeUid } from '../content-types';
-import {
-  describeGaps,
-  planLocaleSync,
-  relationSpecified,
-  type RelatedDocument,
-  type TranslationGap,
-} from './plan';
+import { describeGaps, planLocaleSync, relationSpecified, type RelatedDocument, type TranslationGap } from './plan';
 
 /** The types whose relations are kept in step across locales: every relation of an article and of a quote. */
 const SYNCED_RELATIONS: Record<string, string[]> = Object.fromEntries(
@@ -122,10 +116,9 @@ function assertQuoteStaysAttributed(
   const willHave = attributed.some((f) => (specified.has(f) ? relationSpecified(data[f]) : (fill[f]?.length ?? 0) > 0));
   if (!hadAttribution || willHave) return;
   const missing = gaps.filter((g) => attributed.includes(g.field));
-  throw new errors.ValidationError(
-    `This quote cannot be translated into ${locale} yet: ${describeGaps(missing)}. Translate the speaker first.`,
-    { errors: missing.map((g) => ({ path: [g.field], message: `"${g.label}" has no ${locale} version`, name: 'ValidationError' })) },
-  );
+  throw new errors.ValidationError(`This quote cannot be translated into ${locale} yet: ${describeGaps(missing)}. Translate the speaker first.`, {
+    errors: missing.map((g) => ({ path: [g.field], message: `"${g.label}" has no ${locale} version`, name: 'ValidationError' })),
+  });
 }
 
 /**

@@ -1,13 +1,12 @@
 import { quoteAttributionProblem, UNATTRIBUTED_QUOTE_MESSAGE } from './attribution';
 
 describe('quote attribution', () => {
-  it.each([
-    [{ speaker: { id: 1 } }],
-    [{ speakerOrganization: { id: 2 } }],
-    [{ speaker: 'qasim-al-araji', speakerOrganization: 'joint-operations-command' }],
-  ])('accepts %p', (quote) => {
-    expect(quoteAttributionProblem(quote)).toBeNull();
-  });
+  it.each([[{ speaker: { id: 1 } }], [{ speakerOrganization: { id: 2 } }], [{ speaker: 'qasim-al-araji', speakerOrganization: 'joint-operations-command' }]])(
+    'accepts %p',
+    (quote) => {
+      expect(quoteAttributionProblem(quote)).toBeNull();
+    },
+  );
 
   it.each([[{}], [{ speaker: null, speakerOrganization: null }], [{ speaker: '', speakerOrganization: [] }]])(
     'rejects %p with a message that names both fields',

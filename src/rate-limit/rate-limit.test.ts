@@ -40,7 +40,10 @@ describe('installRateLimit', () => {
     const over = await app.call('/api/articles');
     expect(over.status).toBe(429);
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await over.json()).toMatchObject({ data: null, error: { status: 429, name: 'RateLimitError', message: expect.stringContaining('at most 3 per 60 s') } });
+    expect(await over.json()).toMatchObject({
+      data: null,
+      error: { status: 429, name: 'RateLimitError', message: expect.stringContaining('at most 3 per 60 s') },
+    });
   });
 
   it('lets a configured browser origin read the 429 and its Retry-After, and no other origin', async () => {

@@ -61,16 +61,16 @@ function tooMany(req: IncomingMessage, res: ServerResponse, settings: RateLimitS
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     vary: 'Origin',
-    ...(origin && { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', 'access-control-expose-headers': EXPOSED_HEADERS.join(',') }),
+    ...(origin && {
+      'access-control-allow-origin': origin,
+      'access-control-allow-credentials': 'true',
+      'access-control-expose-headers': EXPOSED_HEADERS.join(','),
+    }),
   });
   res.end(req.method === 'HEAD' ? undefined : bytes);
 }
 
-export function installRateLimit(
-  server: Server,
-  settings: RateLimitSettings,
-  options: Options,
-): RateLimitHandle {
+export function installRateLimit(server: Server, settings: RateLimitSettings, options: Options): RateLimitHandle {
   const listeners = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   const [next] = listeners;
   if (!next || listeners.length !== 1) throw new Error('the HTTP server must have exactly one request listener to put the rate limit in front of');

@@ -3,15 +3,7 @@ import type { Knex } from 'knex';
 import { CONTENT_TYPE_INFO } from '../content-types';
 import type { WriteEffect } from '../write-pipeline/pipeline';
 import { SEARCH_TABLE } from './query';
-import {
-  indexRow,
-  QUOTE_ATTRIBUTION_POPULATE,
-  SEARCH_FIELDS,
-  SEARCH_TYPES,
-  SEARCH_UIDS,
-  searchTypeOf,
-  type SearchType,
-} from './searchable';
+import { indexRow, QUOTE_ATTRIBUTION_POPULATE, SEARCH_FIELDS, SEARCH_TYPES, SEARCH_UIDS, searchTypeOf, type SearchType } from './searchable';
 
 /** Types whose names are indexed inside quotes: the targets of the relations QUOTE_ATTRIBUTION_POPULATE reads. */
 const QUOTE_ATTRIBUTION_UIDS: ReadonlySet<string> = new Set(

@@ -80,5 +80,11 @@ export function normalizeSearchText(text: string): string {
 
 /** The normalized words of a query, duplicates removed, in order. */
 export function queryTerms(query: string): string[] {
-  return [...new Set(normalizeSearchText(query).split(' ').filter((term) => term !== ''))];
+  return [
+    ...new Set(
+      normalizeSearchText(query)
+        .split(' ')
+        .filter((term) => term !== ''),
+    ),
+  ];
 }

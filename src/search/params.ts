@@ -7,31 +7,22 @@ export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 50;
 
 const positiveInt = (name: string, max?: number) =>
-  z
-    .union([z.string(), z.number()])
-    .transform((value, ctx) => {
-      const n = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : NaN;
-      if (!Number.isInteger(n) || n < 1 || (max !== undefined && n > max)) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${name} must be a whole number from 1${max ? ` to ${max}` : ''}` });
-        return z.NEVER;
-      }
-      return n;
-    });
+  z.union([z.string(), z.number()]).transform((value, ctx) => {
+    const n = typeof value === 'number' ? value : /^\d+$/.test(value) ? Number(value) : NaN;
+    if (!Number.isInteger(n) || n < 1 || (max !== undefined && n > max)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${name} must be a whole number from 1${max ? ` to ${max}` : ''}` });
+      return z.NEVER;
+    }
+    return n;
+  });
 
 const schema = z
   .object({
     q: z
       .string({ required_error: 'q is required', invalid_type_error: 'q must be given once, as text' })
       .transform((q) => q.trim())
-      .pipe(
-        z
-          .string()
-          .min(1, 'q must not be empty')
-          .max(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`),
-      ),
-    type: z
-      .enum(SEARCH_TYPES, { errorMap: () => ({ message: `type must be one of ${SEARCH_TYPES.join(', ')}` }) })
-      .optional(),
+      .pipe(z.string().min(1, 'q must not be empty').max(MAX_QUERY_LENGTH, `q must be at most ${MAX_QUERY_LENGTH} characters`)),
+    type: z.enum(SEARCH_TYPES, { errorMap: () => ({ message: `type must be one of ${SEARCH_TYPES.join(', ')}` }) }).optional(),
     locale: z.string({ invalid_type_error: 'locale must be given once' }).optional(),
     status: z.enum(['published', 'draft'], { errorMap: () => ({ message: 'status must be published or draft' }) }).optional(),
     page: positiveInt('page').optional(),
@@ -57,9 +48,7 @@ export function parseSearchParams(input: unknown): ParsedSearchParams {
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((issue) =>
-        issue.code === 'unrecognized_keys' ? `unknown parameter(s): ${issue.keys.join(', ')}` : issue.message,
-      ),
+      problems: parsed.error.issues.map((issue) => (issue.code === 'unrecognized_keys' ? `unknown parameter(s): ${issue.keys.join(', ')}` : issue.message)),
     };
   }
   const { q, type, locale, status, page, pageSize } = parsed.data;

@@ -4,7 +4,13 @@ describe('searchable text', () => {
   it('reads paragraphs out of Strapi blocks', () => {
     expect(
       blocksToPlainText([
-        { type: 'paragraph', children: [{ type: 'text', text: 'أول ' }, { type: 'text', text: 'فقرة' }] },
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', text: 'أول ' },
+            { type: 'text', text: 'فقرة' },
+          ],
+        },
         { type: 'list', children: [{ type: 'list-item', children: [{ type: 'text', text: 'بند' }] }] },
       ]),
     ).toBe('أول فقرة\nبند');
@@ -53,7 +59,12 @@ describe('searchable text', () => {
       name: 'Tahseen al-Khafaji',
       aliases: ['تحسين الخفاجي', 'خفاجى'],
     });
-    expect(row).toMatchObject({ published: false, title: 'tahseen al khafaji', body: 'tahseen al khafaji تحسين الخفاجي خفاجي', sort_date: '2026-02-02T00:00:00.000Z' });
+    expect(row).toMatchObject({
+      published: false,
+      title: 'tahseen al khafaji',
+      body: 'tahseen al khafaji تحسين الخفاجي خفاجي',
+      sort_date: '2026-02-02T00:00:00.000Z',
+    });
     expect(row.words).toBe('tahseen al khafaji تحسين الخفاجي خفاجي');
   });
 

@@ -46,7 +46,10 @@ export function blocksToPlainText(blocks: unknown): string {
   if (!Array.isArray(blocks)) return '';
   const textOf = (node: BlockNode): string =>
     typeof node.text === 'string' ? node.text : Array.isArray(node.children) ? node.children.map(textOf).join('') : '';
-  return (blocks as BlockNode[]).map(textOf).filter((line) => line !== '').join('\n');
+  return (blocks as BlockNode[])
+    .map(textOf)
+    .filter((line) => line !== '')
+    .join('\n');
 }
 
 export interface SearchableText {

@@ -5,15 +5,7 @@ import { contentTypeOfKind } from '../content-types';
 import type { NewsroomLocale } from '../domain/locales';
 import { SEARCH_TABLE } from '../search/query';
 import { indexRow } from '../search/searchable';
-import {
-  articleData,
-  organizationData,
-  personData,
-  quoteData,
-  sourceData,
-  type DocumentData,
-  type EntityKind,
-} from '../domain/story-bundle/to-documents';
+import { articleData, organizationData, personData, quoteData, sourceData, type DocumentData, type EntityKind } from '../domain/story-bundle/to-documents';
 import { parseStoryBundle } from '../domain/story-bundle/validate';
 import type { StoryBundleInput } from '../domain/story-bundle/schema';
 
@@ -86,10 +78,26 @@ export class BulkLoader {
     const bundles = inputs.map((input) => parseStoryBundle(input).bundle);
     await this.strapi.db.transaction(async ({ trx }) => {
       await this.assertNew(trx, bundles);
-      await this.insertDocuments(trx, 'organization', bundles.flatMap((b) => b.organizations.map((e) => ({ slug: e.slug, data: (l: NewsroomLocale) => organizationData(e, l) }))));
-      await this.insertDocuments(trx, 'source', bundles.flatMap((b) => b.sources.map((e) => ({ slug: e.slug, data: (l: NewsroomLocale) => sourceData(e, l) }))));
-      await this.insertDocuments(trx, 'person', bundles.flatMap((b) => b.people.map((e) => ({ slug: e.slug, data: (l: NewsroomLocale) => personData(e, l, this.documentIdOf) }))));
-      await this.insertDocuments(trx, 'article', bundles.map((b) => ({ slug: b.article.slug, data: (l: NewsroomLocale) => articleData(b.article, l, this.documentIdOf) })));
+      await this.insertDocuments(
+        trx,
+        'organization',
+        bundles.flatMap((b) => b.organizations.map((e) => ({ slug: e.slug, data: (l: NewsroomLocale) => organizationData(e, l) }))),
+      );
+      await this.insertDocuments(
+        trx,
+        'source',
+        bundles.flatMap((b) => b.sources.map((e) => ({ slug: e.slug, data: (l: NewsroomLocale) => sourceData(e, l) }))),
+      );
+      await this.insertDocuments(
+        trx,
+        'person',
+        bundles.flatMap((b) => b.people.map((e) => ({ slug: e.slug, data: (l: NewsroomLocale) => personData(e, l, this.documentIdOf) }))),
+      );
+      await this.insertDocuments(
+        trx,
+        'article',
+        bundles.map((b) => ({ slug: b.article.slug, data: (l: NewsroomLocale) => articleData(b.article, l, this.documentIdOf) })),
+      );
       await this.insertDocuments(
         trx,
         'quote',
@@ -108,11 +116,7 @@ export class BulkLoader {
     if (existing) throw new Error(`bulk load only creates; article "${existing.slug}" already exists (use npm run seed for upserts)`);
   }
 
-  private async insertDocuments(
-    trx: Knex,
-    kind: EntityKind,
-    entries: Array<{ slug: string; data: (locale: NewsroomLocale) => DocumentData }>,
-  ): Promise<void> {
+  private async insertDocuments(trx: Knex, kind: EntityKind, entries: Array<{ slug: string; data: (locale: NewsroomLocale) => DocumentData }>): Promise<void> {
     const fresh = entries.filter((e) => !this.loaded.has(this.key(kind, e.slug)));
     if (fresh.length === 0) return;
     const now = new Date();
@@ -146,9 +150,22 @@ export class BulkLoader {
       this.report.documents[kind] += 1;
     });
 
-    await this.insertLinks(trx, kind, documents.map((d) => ({ slug: d.entry.slug, data: d.data })));
-    if (kind === 'article') await this.insertFigures(trx, documents.map((d) => ({ slug: d.entry.slug, data: d.data })));
-    await this.insertSearchRows(trx, kind, documents.map((d) => ({ slug: d.entry.slug, data: d.data })), now);
+    await this.insertLinks(
+      trx,
+      kind,
+      documents.map((d) => ({ slug: d.entry.slug, data: d.data })),
+    );
+    if (kind === 'article')
+      await this.insertFigures(
+        trx,
+        documents.map((d) => ({ slug: d.entry.slug, data: d.data })),
+      );
+    await this.insertSearchRows(
+      trx,
+      kind,
+      documents.map((d) => ({ slug: d.entry.slug, data: d.data })),
+      now,
+    );
   }
 
   /** Link rows between same-locale, same-status versions, with the order columns the Document Service writes. */
@@ -156,7 +173,13 @@ export class BulkLoader {
     const tables: Record<string, { table: string; own: string; other: string; otherKind: EntityKind; ord?: string; inverseOrd?: boolean }> = {
       'person.affiliation': { table: 'people_affiliation_lnk', own: 'person_id', other: 'organization_id', otherKind: 'organization' },
       'article.people': { table: 'articles_people_lnk', own: 'article_id', other: 'person_id', otherKind: 'person', ord: 'person_ord' },
-      'article.organizations': { table: 'articles_organizations_lnk', own: 'article_id', other: 'organization_id', otherKind: 'organization', ord: 'organization_ord' },
+      'article.organizations': {
+        table: 'articles_organizations_lnk',
+        own: 'article_id',
+        other: 'organization_id',
+        otherKind: 'organization',
+        ord: 'organization_ord',
+      },
       'article.sources': { table: 'articles_sources_lnk', own: 'article_id', other: 'source_id', otherKind: 'source', ord: 'source_ord' },
       'article.publisher': { table: 'articles_publisher_lnk', own: 'article_id', other: 'organization_id', otherKind: 'organization' },
       'quote.speaker': { table: 'quotes_speaker_lnk', own: 'quote_id', other: 'person_id', otherKind: 'person' },
@@ -236,7 +259,13 @@ export class BulkLoader {
     const rows = documents.flatMap(({ slug, data }) =>
       VERSIONS.map((version) => {
         const [locale, status] = version.split(':') as [NewsroomLocale, string];
-        const fields: Record<string, unknown> = { ...data[locale].fields, documentId: this.documentIdOf(kind, slug), locale, updatedAt: now, publishedAt: status === 'published' ? now : null };
+        const fields: Record<string, unknown> = {
+          ...data[locale].fields,
+          documentId: this.documentIdOf(kind, slug),
+          locale,
+          updatedAt: now,
+          publishedAt: status === 'published' ? now : null,
+        };
         if (kind === 'quote') {
           // The names a quote is also found by, as the search index middleware reads them.
           for (const field of ['speaker', 'speakerOrganization', 'source'] as const) {

@@ -44,7 +44,12 @@ export interface LoadReport {
  * the loader talks to this narrow, honest view of it instead.
  */
 interface DocumentsApi {
-  findOne(params: { documentId: string; locale: string; status: 'draft' | 'published'; populate: Record<string, unknown> }): Promise<Record<string, unknown> | null>;
+  findOne(params: {
+    documentId: string;
+    locale: string;
+    status: 'draft' | 'published';
+    populate: Record<string, unknown>;
+  }): Promise<Record<string, unknown> | null>;
   create(params: { locale: string; data: Record<string, unknown> }): Promise<{ documentId: string }>;
   update(params: { documentId: string; locale: string; data: Record<string, unknown> }): Promise<{ documentId: string } | null>;
   publish(params: { documentId: string; locale: string }): Promise<unknown>;
@@ -55,9 +60,7 @@ const documents = (strapi: Core.Strapi, uid: Uid) => strapi.documents(uid) as un
 
 /** Relations as the Document Service takes them: `set` replaces, in order; an empty set clears. */
 function toWriteData(data: DocumentData): Record<string, unknown> {
-  const relations = Object.fromEntries(
-    Object.entries(data.relations).map(([key, ids]) => [key, { set: ids.map((documentId) => ({ documentId })) }]),
-  );
+  const relations = Object.fromEntries(Object.entries(data.relations).map(([key, ids]) => [key, { set: ids.map((documentId) => ({ documentId })) }]));
   return { ...data.fields, ...relations };
 }
 
@@ -93,9 +96,7 @@ export async function loadStoryBundle(strapi: Core.Strapi, input: unknown, optio
 
 class BundleLoader {
   private readonly ids = new Map<string, string>();
-  private readonly counts = Object.fromEntries(
-    ENTITY_KINDS.map((kind) => [kind, { created: 0, updated: 0, unchanged: 0 }]),
-  ) as LoadReport['counts'];
+  private readonly counts = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, { created: 0, updated: 0, unchanged: 0 }])) as LoadReport['counts'];
 
   constructor(
     private readonly strapi: Core.Strapi,

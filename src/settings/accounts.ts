@@ -30,9 +30,7 @@ export class AccountConfigError extends Error {
 
 /** Passwords from our own docs and .env.example, and the classics: never acceptable in production. */
 export const EXAMPLE_PASSWORDS = new Set(
-  ['Admin12345!', 'Editor12345!', 'ChangeMe123!', 'Password123', 'Password1', 'Admin123', 'Strapi123', 'Newsroom123!'].map((p) =>
-    p.toLowerCase(),
-  ),
+  ['Admin12345!', 'Editor12345!', 'ChangeMe123!', 'Password123', 'Password1', 'Admin123', 'Strapi123', 'Newsroom123!'].map((p) => p.toLowerCase()),
 );
 
 /** zxcvbn's 0-4 score; 3 is "safely unguessable: moderate protection from offline slow-hash scenario". */
@@ -73,7 +71,6 @@ export function productionPasswordProblems(variable: string, password: string, e
 }
 
 const emailSchema = z.string().trim().toLowerCase().email();
-
 
 const ROLES: Array<{ role: AccountRole; prefix: 'ADMIN' | 'EDITOR'; defaultName: string }> = [
   { role: 'super-admin', prefix: 'ADMIN', defaultName: 'Admin' },

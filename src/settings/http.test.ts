@@ -9,7 +9,11 @@ describe('httpSettings', () => {
       corsOrigins: [],
       hstsMaxAgeSeconds: 31_536_000,
     });
-    expect(httpSettings({})).toMatchObject({ rateLimit: { enabled: false }, hstsMaxAgeSeconds: 0, corsOrigins: ['http://localhost:1337', 'http://localhost:3000'] });
+    expect(httpSettings({})).toMatchObject({
+      rateLimit: { enabled: false },
+      hstsMaxAgeSeconds: 0,
+      corsOrigins: ['http://localhost:1337', 'http://localhost:3000'],
+    });
   });
 
   it('reads every variable', () => {

@@ -50,7 +50,11 @@ describe('readSettings', () => {
   it('turns production defaults on in production', () => {
     const { settings, problems } = readSettings({ NODE_ENV: 'production', ...PRODUCTION_SECRETS });
     expect(problems).toEqual([]);
-    expect(settings).toMatchObject({ production: true, graphql: { landingPage: false }, http: { rateLimit: { enabled: true }, hstsMaxAgeSeconds: 31_536_000 } });
+    expect(settings).toMatchObject({
+      production: true,
+      graphql: { landingPage: false },
+      http: { rateLimit: { enabled: true }, hstsMaxAgeSeconds: 31_536_000 },
+    });
   });
 
   it('is frozen: nothing can change a setting after boot', () => {
@@ -77,7 +81,20 @@ describe('readSettings', () => {
       GRAPHQL_INTROSPECTION: 'maybe',
     });
     const text = problems.join('\n');
-    for (const variable of ['PORT', 'DATABASE_CLIENT', 'DATABASE_POOL_MAX', 'LOG_LEVEL', 'CACHE_MAX_MB', 'RATE_LIMIT_MAX', 'CORS_ORIGINS', 'ADMIN_PASSWORD', 'FRONTEND_URL', 'GRAPHQL_INTROSPECTION', 'APP_KEYS', 'ENCRYPTION_KEY']) {
+    for (const variable of [
+      'PORT',
+      'DATABASE_CLIENT',
+      'DATABASE_POOL_MAX',
+      'LOG_LEVEL',
+      'CACHE_MAX_MB',
+      'RATE_LIMIT_MAX',
+      'CORS_ORIGINS',
+      'ADMIN_PASSWORD',
+      'FRONTEND_URL',
+      'GRAPHQL_INTROSPECTION',
+      'APP_KEYS',
+      'ENCRYPTION_KEY',
+    ]) {
       expect({ variable, named: text.includes(variable) }).toEqual({ variable, named: true });
     }
     expect(new SettingsError(problems).message).toMatch(/^The environment has \d+ problems; the app will not start until each is fixed:\n- /);
@@ -98,7 +115,13 @@ describe('the documented variables', () => {
   const read = new Set([
     ...variablesRead({}),
     // The variables read only when others are set (an account's first name, the preview's path).
-    ...variablesRead({ ADMIN_EMAIL: 'a@example.org', ADMIN_PASSWORD: 'Tamarind-Lantern-Quarry-91', EDITOR_EMAIL: 'e@example.org', EDITOR_PASSWORD: 'Harbor-Violet-Compass-37', FRONTEND_URL: 'https://example.org' }),
+    ...variablesRead({
+      ADMIN_EMAIL: 'a@example.org',
+      ADMIN_PASSWORD: 'Tamarind-Lantern-Quarry-91',
+      EDITOR_EMAIL: 'e@example.org',
+      EDITOR_PASSWORD: 'Harbor-Violet-Compass-37',
+      FRONTEND_URL: 'https://example.org',
+    }),
   ]);
 
   it('are exactly what the settings read: .env.example', () => {

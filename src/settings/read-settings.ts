@@ -136,7 +136,14 @@ export function readSettings(environment: Environment): ReadSettings {
   const settings: Settings = {
     environment: environment.NODE_ENV?.trim() || 'development',
     production,
-    server: { host: values.HOST, port: values.PORT, publicUrl: values.PUBLIC_URL, proxied: values.IS_PROXIED, logLevel: values.LOG_LEVEL, appKeys: appKeys(environment) },
+    server: {
+      host: values.HOST,
+      port: values.PORT,
+      publicUrl: values.PUBLIC_URL,
+      proxied: values.IS_PROXIED,
+      logLevel: values.LOG_LEVEL,
+      appKeys: appKeys(environment),
+    },
     secrets: {
       apiTokenSalt: secret('API_TOKEN_SALT', environment),
       adminJwtSecret: secret('ADMIN_JWT_SECRET', environment),
@@ -168,13 +175,29 @@ export function readSettings(environment: Environment): ReadSettings {
       landingPage: values.GRAPHQL_LANDING_PAGE,
       introspection: values.GRAPHQL_INTROSPECTION,
     },
-    http: part(problems, () => httpSettings(environment), () => httpSettings({ NODE_ENV: environment.NODE_ENV })),
-    cache: part(problems, () => cacheSettings(environment), () => cacheSettings({})),
+    http: part(
+      problems,
+      () => httpSettings(environment),
+      () => httpSettings({ NODE_ENV: environment.NODE_ENV }),
+    ),
+    cache: part(
+      problems,
+      () => cacheSettings(environment),
+      () => cacheSettings({}),
+    ),
     admin: {
       flags: { nps: values.FLAG_NPS, promoteEE: values.FLAG_PROMOTE_EE },
-      accounts: part(problems, () => declaredAccounts(environment), () => []),
+      accounts: part(
+        problems,
+        () => declaredAccounts(environment),
+        () => [],
+      ),
     },
-    preview: part(problems, () => previewSettings(environment), () => null),
+    preview: part(
+      problems,
+      () => previewSettings(environment),
+      () => null,
+    ),
     content: { seedOnBoot: values.SEED_ON_BOOT },
     jobs: { cronEnabled: values.CRON_ENABLED, readModelAuditCron: values.JOB_READ_MODEL_AUDIT_CRON },
   };
@@ -191,7 +214,9 @@ function deepFreeze<T>(value: T): T {
 
 export class SettingsError extends Error {
   constructor(readonly problems: string[]) {
-    super(`The environment has ${problems.length} problem${problems.length === 1 ? '' : 's'}; the app will not start until each is fixed:\n- ${problems.join('\n- ')}`);
+    super(
+      `The environment has ${problems.length} problem${problems.length === 1 ? '' : 's'}; the app will not start until each is fixed:\n- ${problems.join('\n- ')}`,
+    );
     this.name = 'SettingsError';
   }
 }

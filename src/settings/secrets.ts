@@ -14,14 +14,7 @@
 
 import type { Environment } from './environment';
 
-export const SECRET_NAMES = [
-  'APP_KEYS',
-  'API_TOKEN_SALT',
-  'ADMIN_JWT_SECRET',
-  'TRANSFER_TOKEN_SALT',
-  'JWT_SECRET',
-  'ENCRYPTION_KEY',
-] as const;
+export const SECRET_NAMES = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'] as const;
 
 export type SecretName = (typeof SECRET_NAMES)[number];
 type SingleSecretName = Exclude<SecretName, 'APP_KEYS'>;
@@ -44,7 +37,7 @@ export class InsecureSecretError extends Error {
     super(
       'Refusing to start in production: ' +
         problems.map((p) => `${p.variable} ${p.reason}`).join('; ') +
-        '. Generate each value with `node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'base64\'))"` ' +
+        ". Generate each value with `node -e \"console.log(require('crypto').randomBytes(32).toString('base64'))\"` " +
         '(APP_KEYS takes a comma-separated list) and set it in the environment.',
     );
     this.name = 'InsecureSecretError';

@@ -106,7 +106,13 @@ const imageNode = z
 
 const blockNode = z.union([
   z.object({ type: z.literal('paragraph'), children: inlineChildren }).passthrough(),
-  z.object({ type: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]), children: inlineChildren }).passthrough(),
+  z
+    .object({
+      type: z.literal('heading'),
+      level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]),
+      children: inlineChildren,
+    })
+    .passthrough(),
   z.object({ type: z.literal('quote'), children: inlineChildren }).passthrough(),
   z.object({ type: z.literal('code'), language: z.string().nullable().optional(), children: z.array(textNode).min(1) }).passthrough(),
   listNode,
@@ -143,7 +149,8 @@ function fromZod(error: z.ZodError, path: Segment[], value: unknown): Problem[] 
 }
 
 export function blocksProblems(value: unknown, path: Segment[]): Problem[] {
-  if (!Array.isArray(value)) return [expected(path, 'a list of blocks, such as [{ "type": "paragraph", "children": [{ "type": "text", "text": "…" }] }]', value)];
+  if (!Array.isArray(value))
+    return [expected(path, 'a list of blocks, such as [{ "type": "paragraph", "children": [{ "type": "text", "text": "…" }] }]', value)];
   const problems: Problem[] = [];
   value.forEach((node, i) => {
     const type = (node as { type?: unknown } | null)?.type;

@@ -36,7 +36,8 @@ function collect(models: Models, model: Model, data: Json, path: Segment[], out:
     else if (field.kind === 'component') {
       const component = models.get(field.component);
       const entries = Array.isArray(value) ? value : [value];
-      if (component) entries.forEach((entry, i) => isObject(entry) && collect(models, component, entry, Array.isArray(value) ? [...path, key, i] : [...path, key], out));
+      if (component)
+        entries.forEach((entry, i) => isObject(entry) && collect(models, component, entry, Array.isArray(value) ? [...path, key, i] : [...path, key], out));
     }
   }
 }

@@ -16,8 +16,7 @@ export interface Problem {
 
 export const problem = (path: Segment[], message: string): Problem => ({ path, message });
 
-export const expected = (path: Segment[], what: string, value: unknown): Problem =>
-  problem(path, `expected ${what}, got ${describeValue(value)}`);
+export const expected = (path: Segment[], what: string, value: unknown): Problem => problem(path, `expected ${what}, got ${describeValue(value)}`);
 
 /** `filters[position][$eq]`: how the parameter is written in a query string. */
 export function queryStringPath(path: Segment[]): string {

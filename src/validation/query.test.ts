@@ -50,13 +50,21 @@ describe('filters', () => {
     ['a password', { secret: 'x' }, 'filters[secret]: "secret" is not a field of Thing'],
     ['a text operator on an integer', { count: { $contains: '1' } }, 'filters[count][$contains]: $contains applies to text fields; count is an integer'],
     ['a text operator on a date', { day: { $startsWith: '2026' } }, 'filters[day][$startsWith]: $startsWith applies to text fields; day is a date'],
-    ['a value filter on JSON', { meta: { $eq: 'x' } }, 'filters[meta][$eq]: $eq applies to fields with a value (not JSON or blocks); meta is a JSON field; only $null and $notNull apply'],
+    [
+      'a value filter on JSON',
+      { meta: { $eq: 'x' } },
+      'filters[meta][$eq]: $eq applies to fields with a value (not JSON or blocks); meta is a JSON field; only $null and $notNull apply',
+    ],
     ['equality on blocks', { content: 'x' }, 'filters[content]: content is a blocks field: only $null and $notNull apply'],
     ['a comparison on an enumeration', { kind: { $gt: 'alpha' } }, 'filters[kind][$gt]: $gt applies to numbers, dates, times and text; kind is an enumeration'],
     ['an enumeration value that does not exist', { kind: 'gamma' }, 'filters[kind]: expected one of "alpha", "beta", got "gamma"'],
     ['$between with three values', { count: { $between: ['1', '2', '3'] } }, 'filters[count][$between]: expected exactly 2 values, got a list of 3'],
     ['$in with an empty list', { count: { $in: [] } }, 'filters[count][$in]: expected a non-empty list of values, got an empty list'],
-    ['$in with too many values', { count: { $in: Array.from({ length: 101 }, (_, i) => String(i)) } }, 'filters[count][$in]: expected at most 100 values, got a list of 101'],
+    [
+      '$in with too many values',
+      { count: { $in: Array.from({ length: 101 }, (_, i) => String(i)) } },
+      'filters[count][$in]: expected at most 100 values, got a list of 101',
+    ],
     ['$null with a word', { title: { $null: 'maybe' } }, 'filters[title][$null]: expected true or false, got "maybe"'],
     ['$not with a value', { title: { $not: 'x' } }, 'filters[title][$not]: expected an object of conditions, got "x"'],
     ['$or that is not a list', { $or: { title: 'x' } }, 'filters[$or]: expected a list of filter objects, got an object'],
@@ -68,30 +76,52 @@ describe('filters', () => {
     ['a NUL byte', { title: { $eq: 'a\u0000b' } }, 'filters[title][$eq]: expected text without NUL characters, got "a\\u0000b"'],
     ['a NUL byte in a text operator', { title: { $containsi: 'a\u0000' } }, 'filters[title][$containsi]: expected text without NUL characters, got "a\\u0000"'],
     ['a relation operator on a non-id', { owner: { $eq: 'x' } }, 'filters[owner][$eq]: expected an integer, got "x"'],
-    ['mixing operators and fields on a relation', { owner: { $null: 'true', name: 'x' } }, "filters[owner]: a relation takes either conditions on Other's fields or one operator on its id, not both"],
-    ['two operators on a relation', { owner: { $null: 'true', $eq: '1' } }, 'filters[owner]: a relation takes one operator at a time; combine several with $and'],
+    [
+      'mixing operators and fields on a relation',
+      { owner: { $null: 'true', name: 'x' } },
+      "filters[owner]: a relation takes either conditions on Other's fields or one operator on its id, not both",
+    ],
+    [
+      'two operators on a relation',
+      { owner: { $null: 'true', $eq: '1' } },
+      'filters[owner]: a relation takes one operator at a time; combine several with $and',
+    ],
     ['a morph relation', { anything: { id: '1' } }, 'filters[anything]: anything cannot be filtered'],
     ['the computed localizations', { localizations: { locale: 'en' } }, 'filters[localizations]: localizations cannot be filtered'],
     ['a dynamic zone', { zone: 'x' }, 'filters[zone]: zone is a dynamic zone, which cannot be filtered'],
     ['a filter that is not an object', 'x' as unknown as Record<string, unknown>, 'filters: expected an object of conditions on the fields of Thing, got "x"'],
-    ['a list of filter objects', [{ title: 'a' }], 'filters: expected an object of conditions on the fields of Thing (combine several with $and), got a list of 1'],
+    [
+      'a list of filter objects',
+      [{ title: 'a' }],
+      'filters: expected an object of conditions on the fields of Thing (combine several with $and), got a list of 1',
+    ],
     ['an out-of-range id', { id: '99999999999' }, 'filters[id]: expected an integer from -2147483648 to 2147483647, got "99999999999"'],
     ['an impossible date', { day: { $eq: '2026-02-30' } }, 'filters[day][$eq]: expected a calendar date as YYYY-MM-DD, got "2026-02-30"'],
-    ['a timestamp for a datetime', { createdAt: { $gt: '1700000000000' } }, 'filters[createdAt][$gt]: expected an ISO 8601 datetime such as 2026-11-30T12:00:00Z, got "1700000000000"'],
+    [
+      'a timestamp for a datetime',
+      { createdAt: { $gt: '1700000000000' } },
+      'filters[createdAt][$gt]: expected an ISO 8601 datetime such as 2026-11-30T12:00:00Z, got "1700000000000"',
+    ],
     ['a list inside a list', { title: { $in: [['a']] } }, 'filters[title][$in][0]: expected a single value, got a list of 1'],
   ])('refuses %s', (_label, filters, message) => {
     expect(restMessage({ filters })).toBe(message);
   });
 
   it('reports the first problem and counts the rest', () => {
-    expect(restMessage({ filters: { count: 'x', nope: 'y', kind: 'z' } })).toBe('filters[count]: expected an integer, got "x" (and 2 more: see details.errors)');
+    expect(restMessage({ filters: { count: 'x', nope: 'y', kind: 'z' } })).toBe(
+      'filters[count]: expected an integer, got "x" (and 2 more: see details.errors)',
+    );
   });
 
   it('speaks GraphQL to GraphQL: operators without the dollar sign, dotted paths', () => {
-    expect(graphqlMessage({ filters: { and: [{ count: { contains: 'x' } }] } })).toBe('filters.and[0].count.contains: contains applies to text fields; count is an integer');
+    expect(graphqlMessage({ filters: { and: [{ count: { contains: 'x' } }] } })).toBe(
+      'filters.and[0].count.contains: contains applies to text fields; count is an integer',
+    );
     expect(graphqlMessage({ filters: { owner: { name: { in: [] } } } })).toBe('filters.owner.name.in: expected a non-empty list of values, got an empty list');
     expect(graphql({ filters: { not: { title: { eq: 'x' } }, or: [{ count: { between: [1, 2] } }] } })).toEqual([]);
-    expect(graphqlMessage({ filters: { meta: { eq: 'x' } } })).toBe('filters.meta.eq: eq applies to fields with a value (not JSON or blocks); meta is a JSON field; only null and notNull apply');
+    expect(graphqlMessage({ filters: { meta: { eq: 'x' } } })).toBe(
+      'filters.meta.eq: eq applies to fields with a value (not JSON or blocks); meta is a JSON field; only null and notNull apply',
+    );
     expect(graphqlMessage({ filters: { eq: 'x' } })).toBe('filters.eq: eq needs a field to apply to; only and, or, not combine whole filters');
     // GraphQL has no `$`: a REST operator is an unknown field there.
     expect(graphqlMessage({ filters: { $eq: 'x' } })).toBe('filters.$eq: "$eq" is not a field of Thing');
@@ -110,7 +140,22 @@ describe('filters', () => {
 
 describe('sort', () => {
   it('accepts strings, lists, objects and paths through relations', () => {
-    for (const sort of ['title', 'title:desc', 'title:DESC,count:asc', ' title : asc ', ['title:asc', 'count'], { title: 'desc' }, [{ owner: { name: 'asc' } }], 'owner.name:asc', 'parts.value', 'status:asc', 'id:desc', [null], '', 'title,']) {
+    for (const sort of [
+      'title',
+      'title:desc',
+      'title:DESC,count:asc',
+      ' title : asc ',
+      ['title:asc', 'count'],
+      { title: 'desc' },
+      [{ owner: { name: 'asc' } }],
+      'owner.name:asc',
+      'parts.value',
+      'status:asc',
+      'id:desc',
+      [null],
+      '',
+      'title,',
+    ]) {
       expect({ sort, problems: rest({ sort }) }).toEqual({ sort, problems: [] });
     }
   });
@@ -155,8 +200,16 @@ describe('fields and populate', () => {
     ['an empty field name', { fields: 'title,' }, 'fields: expected a field name, got ""'],
     ['populating a scalar', { populate: 'title' }, 'populate: title is not a relation, media or component field, so there is nothing to populate'],
     ['populating an unknown field', { populate: { nope: true } }, 'populate[nope]: "nope" is not a field of Thing'],
-    ['an unknown populate option', { populate: { owner: { where: {} } } }, 'populate[owner][where]: "where" is not a populate option; use populate, fields, filters, sort, count, ordering, page, pageSize, start, limit'],
-    ['a bad nested filter', { populate: { owner: { filters: { name: { $between: 'a' } } } } }, 'populate[owner][filters][name][$between]: expected exactly 2 values, got "a"'],
+    [
+      'an unknown populate option',
+      { populate: { owner: { where: {} } } },
+      'populate[owner][where]: "where" is not a populate option; use populate, fields, filters, sort, count, ordering, page, pageSize, start, limit',
+    ],
+    [
+      'a bad nested filter',
+      { populate: { owner: { filters: { name: { $between: 'a' } } } } },
+      'populate[owner][filters][name][$between]: expected exactly 2 values, got "a"',
+    ],
     ['`on` outside a dynamic zone', { populate: { owner: { on: {} } } }, 'populate[owner][on]: "on" only applies to dynamic zones and polymorphic relations'],
     ['an empty nested populate', { populate: { owner: { populate: '' } } }, 'populate[owner][populate]: expected a field to populate, got ""'],
     ['a path past media', { populate: 'image.name' }, 'populate: "image.name" goes past a field that has nothing to populate'],
@@ -180,7 +233,11 @@ describe('pagination, status and locale', () => {
     ['a word', { pagination: { page: 'abc' } }, 'pagination[page]: expected an integer from 1 to 2147483647, got "abc"'],
     ['a huge page', { pagination: { page: '99999999999999' } }, 'pagination[page]: expected an integer from 1 to 2147483647, got "99999999999999"'],
     ['both styles', { pagination: { page: '1', start: '0' } }, 'pagination[start]: use either page and pageSize, or start and limit, not both'],
-    ['an unknown key', { pagination: { offset: '3' } }, 'pagination[offset]: "offset" is not a pagination parameter; use page, pageSize, start, limit or withCount'],
+    [
+      'an unknown key',
+      { pagination: { offset: '3' } },
+      'pagination[offset]: "offset" is not a pagination parameter; use page, pageSize, start, limit or withCount',
+    ],
     ['a bad withCount', { pagination: { withCount: 'maybe' } }, 'pagination[withCount]: expected true or false, got "maybe"'],
     ['a status', { status: 'live' }, 'status: expected "draft" or "published", got "live"'],
     ['two locales', { locale: ['ar', 'en'] }, 'locale: expected one locale code, got a list of 2'],

@@ -157,7 +157,8 @@ function operatorCondition(c: Collector, field: ScalarField, key: string, value:
   const operator = c.dialect.operator(key) ?? key;
   const rule: OperatorRule | undefined = ATTRIBUTE_OPERATORS[operator];
   if (!rule) {
-    if (LOGICAL_OPERATORS.has(operator)) return c.add(problem(path, `${key} combines whole filters; on a field use its operators, or ${c.dialect.spell('$not')}`));
+    if (LOGICAL_OPERATORS.has(operator))
+      return c.add(problem(path, `${key} combines whole filters; on a field use its operators, or ${c.dialect.spell('$not')}`));
     return c.add(problem(path, `unknown operator ${key}`));
   }
   if (!rule.appliesTo(field.kind)) {
@@ -194,7 +195,18 @@ function listOfValues(c: Collector, field: ScalarField, values: unknown[], path:
   values.forEach((item, i) => checkValue(c, field, item, [...path, i]));
 }
 
-const TEXT_OPERATORS = new Set(['$eqi', '$nei', '$contains', '$notContains', '$containsi', '$notContainsi', '$startsWith', '$startsWithi', '$endsWith', '$endsWithi']);
+const TEXT_OPERATORS = new Set([
+  '$eqi',
+  '$nei',
+  '$contains',
+  '$notContains',
+  '$containsi',
+  '$notContainsi',
+  '$startsWith',
+  '$startsWithi',
+  '$endsWith',
+  '$endsWithi',
+]);
 
 function checkValue(c: Collector, field: ScalarField, value: unknown, path: Segment[], operator?: string): void {
   if (value === null || typeof value === 'object') return c.add(expected(path, 'a single value', value));
@@ -214,8 +226,7 @@ const ORDERS = new Set(['asc', 'desc']);
 const isScalar = (field: Field): field is ScalarField =>
   field.kind !== 'relation' && field.kind !== 'media' && field.kind !== 'component' && field.kind !== 'dynamiczone';
 const isSortable = (field: Field) => isScalar(field) && !JSON_KINDS.has(field.kind);
-const isTraversable = (field: Field) =>
-  (field.kind === 'relation' && !field.morph && !field.virtual) || field.kind === 'media' || field.kind === 'component';
+const isTraversable = (field: Field) => (field.kind === 'relation' && !field.morph && !field.virtual) || field.kind === 'media' || field.kind === 'component';
 
 /** Resolves `people.name` to a sortable field, reporting the first segment that does not lead there. */
 function sortField(c: Collector, model: Model, names: string[], path: Segment[]): void {
@@ -230,7 +241,10 @@ function sortField(c: Collector, model: Model, names: string[], path: Segment[])
     if (last) {
       if (!isSortable(field)) {
         return c.add(
-          problem(path, isTraversable(field) ? `sort by a field of ${name}, as in ${name}.<field>:asc` : `${name} is ${kindName(field)}, which cannot be sorted`),
+          problem(
+            path,
+            isTraversable(field) ? `sort by a field of ${name}, as in ${name}.<field>:asc` : `${name} is ${kindName(field)}, which cannot be sorted`,
+          ),
         );
       }
       return;
@@ -296,8 +310,7 @@ function sortParameter(c: Collector, model: Model, value: unknown, path: Segment
 
 function fieldsParameter(c: Collector, model: Model, value: unknown, path: Segment[]): void {
   if (value === '*') return;
-  const names =
-    typeof value === 'string' ? [{ text: value, at: path }] : Array.isArray(value) ? value.map((text, i) => ({ text, at: [...path, i] })) : null;
+  const names = typeof value === 'string' ? [{ text: value, at: path }] : Array.isArray(value) ? value.map((text, i) => ({ text, at: [...path, i] })) : null;
   if (!names) return c.add(expected(path, 'field names, as fields=title,slug or fields[0]=title', value));
   for (const { text, at } of names) {
     if (typeof text !== 'string') {
@@ -348,7 +361,9 @@ function populateParameter(c: Collector, model: Model, value: unknown, path: Seg
   if (value === '*' || value === true) return;
   if (typeof value === 'string') return populatePaths(c, model, value, path);
   if (Array.isArray(value)) {
-    value.forEach((item, i) => (typeof item === 'string' ? populatePaths(c, model, item, [...path, i]) : c.add(expected([...path, i], 'a field to populate', item))));
+    value.forEach((item, i) =>
+      typeof item === 'string' ? populatePaths(c, model, item, [...path, i]) : c.add(expected([...path, i], 'a field to populate', item)),
+    );
     return;
   }
   if (!isObject(value)) return c.add(expected(path, "'*', field names or an object of fields to populate", value));
@@ -401,7 +416,14 @@ function nestedPopulate(c: Collector, target: Model, value: Json, path: Segment[
   for (const [key, inner] of Object.entries(value)) {
     const at = [...path, key];
     if (!NESTED_POPULATE_KEYS.has(key)) {
-      c.add(problem(at, key === 'on' ? '"on" only applies to dynamic zones and polymorphic relations' : `"${key}" is not a populate option; use ${[...NESTED_POPULATE_KEYS].join(', ')}`));
+      c.add(
+        problem(
+          at,
+          key === 'on'
+            ? '"on" only applies to dynamic zones and polymorphic relations'
+            : `"${key}" is not a populate option; use ${[...NESTED_POPULATE_KEYS].join(', ')}`,
+        ),
+      );
       continue;
     }
     if (key === 'populate') populateParameter(c, target, inner, at, depth + 1);
@@ -444,7 +466,8 @@ function paginationValues(c: Collector, value: Json, path: Segment[]): void {
 function paginationParameter(c: Collector, value: unknown, path: Segment[]): void {
   if (!isObject(value)) return c.add(expected(path, 'an object such as pagination[page]=1&pagination[pageSize]=25', value));
   for (const key of Object.keys(value)) {
-    if (!(key in PAGINATION_RULES) && key !== 'withCount') c.add(problem([...path, key], `"${key}" is not a pagination parameter; use page, pageSize, start, limit or withCount`));
+    if (!(key in PAGINATION_RULES) && key !== 'withCount')
+      c.add(problem([...path, key], `"${key}" is not a pagination parameter; use page, pageSize, start, limit or withCount`));
   }
   if ('withCount' in value && !BOOLEAN_WORDS.has(value.withCount)) c.add(expected([...path, 'withCount'], 'true or false', value.withCount));
   paginationValues(c, value, path);

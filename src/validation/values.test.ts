@@ -10,7 +10,12 @@ describe('values in filters (query-string text or GraphQL typed)', () => {
     ['decimal', ['1.5', 2100, '-0.25', '1e3'], ['x', '1e309', 1e8, '100000000', ''], {}],
     ['float', ['1.5', 1e300, '-3'], ['x', '1e309', Infinity, NaN], {}],
     ['date', ['2026-11-30', '2024-02-29'], ['2026-02-30', '2026-13-01', '2023-02-29', '0000-01-01', 'not-a-date', '2026-11-30T10:00:00Z', 20261130], {}],
-    ['datetime', ['2026-11-30', '2026-11-30T10:00:00Z', '2026-11-30T10:00:00.123+03:00', '2026-11-30T10:00'], ['yesterday', '2026-02-30T10:00:00Z', '2026-11-30T24:00:00Z', '1700000000000', 1700000000000], {}],
+    [
+      'datetime',
+      ['2026-11-30', '2026-11-30T10:00:00Z', '2026-11-30T10:00:00.123+03:00', '2026-11-30T10:00'],
+      ['yesterday', '2026-02-30T10:00:00Z', '2026-11-30T24:00:00Z', '1700000000000', 1700000000000],
+      {},
+    ],
     ['time', ['10:00:00', '23:59:59.999'], ['24:00:00', '10:00', 'noon'], {}],
     ['boolean', [true, false, 'true', 'false', '1', '0', 't', 'f'], ['yes', 'maybe', 2], {}],
     ['enumeration', ['alpha', 'beta'], ['gamma', 'Alpha', ''], { enum: ['alpha', 'beta'] }],
@@ -62,6 +67,14 @@ describe('describeValue', () => {
     expect(describeValue('x')).toBe('"x"');
     expect(describeValue('a\u0000b')).toBe('"a\\u0000b"');
     expect(describeValue('y'.repeat(100))).toBe(`"${'y'.repeat(40)}…"`);
-    expect([null, undefined, [], [1, 2], {}, 3, true].map(describeValue)).toEqual(['null', 'nothing', 'an empty list', 'a list of 2', 'an object', '3', 'true']);
+    expect([null, undefined, [], [1, 2], {}, 3, true].map(describeValue)).toEqual([
+      'null',
+      'nothing',
+      'an empty list',
+      'a list of 2',
+      'an object',
+      '3',
+      'true',
+    ]);
   });
 });

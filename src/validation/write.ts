@@ -113,8 +113,10 @@ function reference(value: unknown, path: Segment[], out: Problem[], filesById: b
     out.push(expected([...path, 'id'], byId, value.id));
   }
   if ('locale' in value && value.locale !== null && typeof value.locale !== 'string') out.push(expected([...path, 'locale'], 'a locale code', value.locale));
-  if ('status' in value && value.status !== 'draft' && value.status !== 'published') out.push(expected([...path, 'status'], '"draft" or "published"', value.status));
-  if ('position' in value && value.position !== undefined && !isObject(value.position)) out.push(expected([...path, 'position'], '{ before | after: documentId } or { start | end: true }', value.position));
+  if ('status' in value && value.status !== 'draft' && value.status !== 'published')
+    out.push(expected([...path, 'status'], '"draft" or "published"', value.status));
+  if ('position' in value && value.position !== undefined && !isObject(value.position))
+    out.push(expected([...path, 'position'], '{ before | after: documentId } or { start | end: true }', value.position));
 }
 
 function references(value: unknown, path: Segment[], out: Problem[], filesById: boolean): void {
@@ -158,14 +160,17 @@ export function writeValueProblems(models: Models, uid: string, data: unknown): 
 
 function strictReference(value: unknown, path: Segment[], out: Problem[]): void {
   if (!isObject(value)) return;
-  for (const key of Object.keys(value)) if (!REFERENCE_KEYS.has(key)) out.push(problem([...path, key], `"${key}" is not part of a relation reference; use documentId, locale, status or position`));
+  for (const key of Object.keys(value))
+    if (!REFERENCE_KEYS.has(key)) out.push(problem([...path, key], `"${key}" is not part of a relation reference; use documentId, locale, status or position`));
   if (isObject(value.position)) {
-    for (const key of Object.keys(value.position)) if (!POSITION_KEYS.has(key)) out.push(problem([...path, 'position', key], `"${key}" is not a position; use before, after, start or end`));
+    for (const key of Object.keys(value.position))
+      if (!POSITION_KEYS.has(key)) out.push(problem([...path, 'position', key], `"${key}" is not a position; use before, after, start or end`));
   }
 }
 
 function strictRelation(value: unknown, path: Segment[], out: Problem[]): void {
-  const each = (items: unknown, at: Segment[]) => (Array.isArray(items) ? items.forEach((item, i) => strictReference(item, [...at, i], out)) : strictReference(items, at, out));
+  const each = (items: unknown, at: Segment[]) =>
+    Array.isArray(items) ? items.forEach((item, i) => strictReference(item, [...at, i], out)) : strictReference(items, at, out);
   if (isObject(value) && !isReferenceObject(value)) {
     for (const key of Object.keys(value)) {
       if ((OPERATION_KEYS as readonly string[]).includes(key)) each(value[key], [...path, key]);

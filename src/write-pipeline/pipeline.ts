@@ -56,7 +56,14 @@ export function registerWritePipeline(strapi: Core.Strapi, effects: ReadonlyArra
       const written = await next();
       const documentId = knownId ?? (written as { documentId?: string } | null)?.documentId;
       if (!documentId) return written;
-      const event: WriteEvent = { uid, action, documentId, locale: params?.locale, linkedBefore, linkedAfter: await linkedDocumentIds(strapi, uid, documentId) };
+      const event: WriteEvent = {
+        uid,
+        action,
+        documentId,
+        locale: params?.locale,
+        linkedBefore,
+        linkedAfter: await linkedDocumentIds(strapi, uid, documentId),
+      };
 
       for (const effect of all) if (effect.inTransaction) await effect.inTransaction(event, states.get(effect), trx as unknown as Knex);
       onCommit(() => {

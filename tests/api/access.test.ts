@@ -4,8 +4,7 @@ import { STORY_SLUG } from '../fixtures/story-000';
 
 const COLLECTIONS = ['articles', 'people', 'organizations', 'sources', 'quotes'] as const;
 
-const DRAFTS_MESSAGE =
-  'Drafts are not public. Send an API token that may read this type (Authorization: Bearer <token>) to use status=draft.';
+const DRAFTS_MESSAGE = 'Drafts are not public. Send an API token that may read this type (Authorization: Bearer <token>) to use status=draft.';
 
 describe('the public role', () => {
   let db: TestDb;
@@ -37,13 +36,19 @@ describe.each(COLLECTIONS)('public writes to /api/%s', (collection) => {
   });
 
   it('refuses create', async () => {
-    const res = await api().post(`/api/${collection}`).send({ data: { slug: 'public-write' } }).expect(403);
+    const res = await api()
+      .post(`/api/${collection}`)
+      .send({ data: { slug: 'public-write' } })
+      .expect(403);
     expect(res.body).toMatchObject({ data: null, error: { status: 403, name: 'ForbiddenError' } });
   });
 
   it('refuses update and leaves the document as it was', async () => {
     const before = await api().get(`/api/${collection}/${documentId}`).query({ locale: 'ar' }).expect(200);
-    await api().put(`/api/${collection}/${documentId}`).send({ data: { slug: 'public-write' } }).expect(403);
+    await api()
+      .put(`/api/${collection}/${documentId}`)
+      .send({ data: { slug: 'public-write' } })
+      .expect(403);
     const after = await api().get(`/api/${collection}/${documentId}`).query({ locale: 'ar' }).expect(200);
     expect(after.body.data).toEqual(before.body.data);
   });
@@ -90,19 +95,30 @@ describe('drafts', () => {
   });
 
   it('are refused over GraphQL for the public', async () => {
-    const res = await graphql(`{ articles(status: DRAFT) { headline } }`);
+    const res = await graphql(`
+      {
+        articles(status: DRAFT) {
+          headline
+        }
+      }
+    `);
     expect(res.body.data?.articles ?? null).toBeNull();
     expect(res.body.errors[0].message).toBe(DRAFTS_MESSAGE);
-    const one = await graphql(`query ($id: ID!) { article(documentId: $id) { headline } }`, { id: documentId });
+    const one = await graphql(
+      `
+        query ($id: ID!) {
+          article(documentId: $id) {
+            headline
+          }
+        }
+      `,
+      { id: documentId },
+    );
     expect(one.body.data.article).toBeNull();
   });
 
   it('are visible with status=draft to a read-only API token', async () => {
-    const res = await api()
-      .get('/api/articles')
-      .query({ status: 'draft', 'filters[slug][$eq]': slug })
-      .set(bearer(tokens.readOnly()))
-      .expect(200);
+    const res = await api().get('/api/articles').query({ status: 'draft', 'filters[slug][$eq]': slug }).set(bearer(tokens.readOnly())).expect(200);
     expect(res.body.data).toMatchObject([{ documentId, slug, publishedAt: null }]);
   });
 

@@ -18,7 +18,12 @@ describe('GET /api/articles/slug/:slug (the article read model)', () => {
 
   it('follows writes to the article and to everything inside it', async () => {
     const person = (await api().get('/api/people').query({ locale: 'ar', 'filters[slug][$eq]': 'tahseen-al-khafaji' }).expect(200)).body.data[0];
-    await api().put(`/api/people/${person.documentId}`).query({ locale: 'ar' }).set(asTool()).send({ data: { jobTitle: 'متحدث (معدل)' } }).expect(200);
+    await api()
+      .put(`/api/people/${person.documentId}`)
+      .query({ locale: 'ar' })
+      .set(asTool())
+      .send({ data: { jobTitle: 'متحدث (معدل)' } })
+      .expect(200);
     try {
       const view: Article = (await api().get(`/api/articles/slug/${STORY_SLUG}`).query({ locale: 'ar' }).expect(200)).body.data;
       expect(view.people.find((p) => p.slug === 'tahseen-al-khafaji')?.jobTitle).toBe('متحدث (معدل)');
@@ -63,7 +68,11 @@ describe('GET /api/articles/slug/:slug (the article read model)', () => {
       await api().get('/api/articles/slug/views-draft-probe').query({ status: 'draft' }).expect(403);
       const draft = await api().get('/api/articles/slug/views-draft-probe').query({ status: 'draft' }).set(bearer(tokens.readOnly())).expect(200);
       expect(draft.body.data).toEqual(await core('views-draft-probe', 'ar', bearer(tokens.readOnly()), 'draft'));
-      await api().put(`/api/articles/${documentId}`).set(asTool()).send({ data: { summary: 'نشر' } }).expect(200);
+      await api()
+        .put(`/api/articles/${documentId}`)
+        .set(asTool())
+        .send({ data: { summary: 'نشر' } })
+        .expect(200);
       const published = await api().get('/api/articles/slug/views-draft-probe').expect(200);
       expect(published.body.data).toMatchObject({ documentId, summary: 'نشر' });
     } finally {

@@ -68,7 +68,10 @@ describe('SEED_ON_BOOT=false', () => {
     try {
       const app = request(`http://127.0.0.1:${port}`);
       for (let i = 0; i < 120; i++) {
-        const ok = await app.get('/_health').then((r) => r.status === 204, () => false);
+        const ok = await app.get('/_health').then(
+          (r) => r.status === 204,
+          () => false,
+        );
         if (ok) break;
         await new Promise((r) => setTimeout(r, 500));
       }

@@ -33,9 +33,7 @@ describe.each(['ar', 'en'] as const)('a frontend reading the story in %s', (loca
     expect(list.data).toHaveLength(1);
     const [article] = list.data;
     expect(article).toMatchObject({ headline: expected.headline, locale, people: expected.people, figures: expected.figures });
-    expect(article!.quotes.map((q) => q.speaker?.slug ?? q.speakerOrganization?.slug)).toEqual(
-      expected.quotes.map((q) => q.speaker ?? q.speakerOrganization),
-    );
+    expect(article!.quotes.map((q) => q.speaker?.slug ?? q.speakerOrganization?.slug)).toEqual(expected.quotes.map((q) => q.speaker ?? q.speakerOrganization));
 
     const one = (await articles.findOne(article!.documentId, { locale })) as unknown as { data: Article };
     expect(one.data).toMatchObject({ documentId: article!.documentId, headline: expected.headline });

@@ -42,9 +42,7 @@ function expectNewsArticle(jsonld: JsonLdArticle, locale: 'ar' | 'en') {
 
   const people = jsonld.mentions.filter((m) => m['@type'] === 'Person');
   const organizations = jsonld.mentions.filter((m) => m['@type'] === 'Organization');
-  expect(people.map((p) => ({ name: p.name, jobTitle: p.jobTitle }))).toEqual(
-    EXPECTED[locale].people.map(({ name, jobTitle }) => ({ name, jobTitle })),
-  );
+  expect(people.map((p) => ({ name: p.name, jobTitle: p.jobTitle }))).toEqual(EXPECTED[locale].people.map(({ name, jobTitle }) => ({ name, jobTitle })));
   expect(people[1]?.affiliation).toMatchObject({ '@type': 'Organization', name: expect.any(String) });
   expect(organizations).toHaveLength(4);
 

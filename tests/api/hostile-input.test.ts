@@ -13,16 +13,75 @@ import { STORY_SLUG } from '../fixtures/story-000';
 const SEED = Number(process.env.FC_SEED ?? 20261130);
 const RUNS = Number(process.env.FC_RUNS ?? 1000);
 
-
-const FIELDS = ['headline', 'slug', 'publishedDate', 'section', 'name', 'kind', 'text', 'id', 'documentId', 'locale', 'createdAt', 'publishedAt', 'nope', '__proto__', 'constructor'];
+const FIELDS = [
+  'headline',
+  'slug',
+  'publishedDate',
+  'section',
+  'name',
+  'kind',
+  'text',
+  'id',
+  'documentId',
+  'locale',
+  'createdAt',
+  'publishedAt',
+  'nope',
+  '__proto__',
+  'constructor',
+];
 const RELATIONS = ['people', 'organizations', 'sources', 'quotes', 'publisher', 'speaker', 'affiliation', 'figures', 'localizations', 'createdBy', 'nope'];
-const OPERATORS = ['$eq', '$eqi', '$ne', '$in', '$notIn', '$lt', '$lte', '$gt', '$gte', '$between', '$contains', '$containsi', '$startsWith', '$null', '$notNull', '$or', '$and', '$not', '$regex', '$raw', '$foo'];
+const OPERATORS = [
+  '$eq',
+  '$eqi',
+  '$ne',
+  '$in',
+  '$notIn',
+  '$lt',
+  '$lte',
+  '$gt',
+  '$gte',
+  '$between',
+  '$contains',
+  '$containsi',
+  '$startsWith',
+  '$null',
+  '$notNull',
+  '$or',
+  '$and',
+  '$not',
+  '$regex',
+  '$raw',
+  '$foo',
+];
 const HOSTILE_STRINGS = [
   "' OR 1=1 --",
   "'; DROP TABLE articles; --",
   '") UNION SELECT password FROM admin_users --',
-  '%', '_', '\\', '\u0000', '\u202e', '\ud83d\ude00', 'العراق', '١٢٣', '\uFEFF', 'null', 'undefined', 'NaN', '-1', '1e309',
-  '99999999999999999999999999', '-9223372036854775809', '0x1F', '[object Object]', '*', '**', '.', '..', '../../etc/passwd', '<script>alert(1)</script>',
+  '%',
+  '_',
+  '\\',
+  '\u0000',
+  '\u202e',
+  '\ud83d\ude00',
+  'العراق',
+  '١٢٣',
+  '\uFEFF',
+  'null',
+  'undefined',
+  'NaN',
+  '-1',
+  '1e309',
+  '99999999999999999999999999',
+  '-9223372036854775809',
+  '0x1F',
+  '[object Object]',
+  '*',
+  '**',
+  '.',
+  '..',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
   'a'.repeat(5000),
 ];
 
@@ -44,17 +103,35 @@ const filterKey = fc
   .map((parts) => `filters${parts.map((p) => `[${p}]`).join('')}`);
 const populateKey = fc.oneof(
   fc.constant('populate'),
-  fc.array(fc.oneof(relation, fc.constantFrom('populate', 'fields', 'filters', 'sort', 'on', '0')), { minLength: 1, maxLength: 10 }).map((parts) => `populate${parts.map((p) => `[${p}]`).join('')}`),
+  fc
+    .array(fc.oneof(relation, fc.constantFrom('populate', 'fields', 'filters', 'sort', 'on', '0')), { minLength: 1, maxLength: 10 })
+    .map((parts) => `populate${parts.map((p) => `[${p}]`).join('')}`),
 );
 const parameter: fc.Arbitrary<[string, string]> = fc.oneof(
   fc.tuple(filterKey, value),
   fc.tuple(populateKey, fc.oneof(value, fc.constantFrom('*', 'true', 'false', 'people,quotes', 'quotes.speaker.affiliation'))),
-  fc.tuple(fc.constantFrom('sort', 'sort[0]', 'sort[1]', 'sort[field]'), fc.oneof(value, field.map((f) => `${f}:desc`), field.map((f) => `${f}:sideways`))),
+  fc.tuple(
+    fc.constantFrom('sort', 'sort[0]', 'sort[1]', 'sort[field]'),
+    fc.oneof(
+      value,
+      field.map((f) => `${f}:desc`),
+      field.map((f) => `${f}:sideways`),
+    ),
+  ),
   fc.tuple(fc.constantFrom('fields', 'fields[0]', 'fields[1]', 'fields[nope]'), fc.oneof(value, field)),
   fc.tuple(fc.constantFrom('pagination[page]', 'pagination[pageSize]', 'pagination[start]', 'pagination[limit]', 'pagination[withCount]', 'pagination'), value),
-  fc.tuple(fc.constantFrom('locale', 'locale[0]', 'status', 'q', 'type', 'limit', 'publicationFilter'), fc.oneof(value, fc.constantFrom('ar', 'en', 'draft', 'published', '*'))),
+  fc.tuple(
+    fc.constantFrom('locale', 'locale[0]', 'status', 'q', 'type', 'limit', 'publicationFilter'),
+    fc.oneof(value, fc.constantFrom('ar', 'en', 'draft', 'published', '*')),
+  ),
   // Unknown parameters, including prototype-looking ones: a 400, never silently ignored.
-  fc.tuple(fc.oneof(fc.constantFrom('__proto__[x]', 'constructor[prototype][x]', 'foo', 'filter[slug]', '_q', 'populate]['), fc.string({ minLength: 1, maxLength: 12 })), value),
+  fc.tuple(
+    fc.oneof(
+      fc.constantFrom('__proto__[x]', 'constructor[prototype][x]', 'foo', 'filter[slug]', '_q', 'populate]['),
+      fc.string({ minLength: 1, maxLength: 12 }),
+    ),
+    value,
+  ),
 );
 
 const paths = fc.constantFrom(
@@ -75,8 +152,22 @@ const paths = fc.constantFrom(
 
 /** Query strings as a client could really send them, including broken percent-encoding. */
 const queryString = fc.oneof(
-  { weight: 5, arbitrary: fc.array(parameter, { maxLength: 6 }).map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')) },
-  { weight: 1, arbitrary: fc.constantFrom('%', '%E0%A4%A', 'a=%ZZ', '&&&', '=', 'filters=1&filters[a]=2', 'populate[quotes][populate][speaker][populate][affiliation][populate][people]=*') },
+  {
+    weight: 5,
+    arbitrary: fc.array(parameter, { maxLength: 6 }).map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '%',
+      '%E0%A4%A',
+      'a=%ZZ',
+      '&&&',
+      '=',
+      'filters=1&filters[a]=2',
+      'populate[quotes][populate][speaker][populate][affiliation][populate][people]=*',
+    ),
+  },
 );
 
 let storyId = '';
@@ -120,7 +211,9 @@ describe('hostile REST queries', () => {
 
   it('rejects unknown query parameters with a 400 that names them', async () => {
     for (const path of ['/api/articles', `/api/articles/${storyId}`, '/api/people', '/api/search', `/api/articles/slug/${STORY_SLUG}`]) {
-      const res = await api().get(path).query({ ...(path === '/api/search' && { q: 'العراق' }), locale: 'ar', colour: 'blue' });
+      const res = await api()
+        .get(path)
+        .query({ ...(path === '/api/search' && { q: 'العراق' }), locale: 'ar', colour: 'blue' });
       expect({ path, status: res.status }).toEqual({ path, status: 400 });
       expect(res.body).toMatchObject({ error: { status: 400, name: 'ValidationError', message: expect.stringContaining('colour') } });
     }
@@ -159,7 +252,9 @@ const graphqlDocument = fc.oneof(
     return `{ articles { ${nested('articles', depth, (o) => o[choices[i++ % choices.length]! % o.length]!)} } }`;
   }),
   // Wide: many aliases of the same list.
-  fc.integer({ min: 1, max: 60 }).map((n) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: articles(pagination: { pageSize: 100 }) { headline }`).join(' ')} }`),
+  fc
+    .integer({ min: 1, max: 60 })
+    .map((n) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: articles(pagination: { pageSize: 100 }) { headline }`).join(' ')} }`),
   // Fragments: valid, unknown, on the wrong type, and cycles.
   fc.constantFrom(
     'query { articles { ...A } } fragment A on Article { headline quotes { text } }',
@@ -169,17 +264,18 @@ const graphqlDocument = fc.oneof(
     '{ articles { ... on Article { headline ... on Article { slug } } } }',
   ),
   // Wrong types and unknown arguments or fields.
-  fc.tuple(fc.constantFrom('articles', 'people', 'quotes', 'search', 'article'), fc.constantFrom(...HOSTILE_STRINGS), fc.integer()).map(
-    ([root, text, n]) =>
+  fc
+    .tuple(fc.constantFrom('articles', 'people', 'quotes', 'search', 'article'), fc.constantFrom(...HOSTILE_STRINGS), fc.integer())
+    .map(([root, text, n]) =>
       root === 'search'
         ? `{ search(q: ${JSON.stringify(text)}, limit: ${n}) { __typename } }`
         : root === 'article'
           ? `{ article(documentId: ${n}) { headline } }`
           : `{ ${root}(pagination: { pageSize: ${JSON.stringify(text)}, page: ${n} }, sort: ${JSON.stringify(text)}, filters: { slug: { eq: ${n} } }, locale: ${JSON.stringify(text)}) { __typename } }`,
-  ),
-  fc.tuple(fc.constantFrom('articles', 'people', 'quotes'), fc.constantFrom(...SELECTIONS), fc.integer({ min: -5, max: 100000 })).map(
-    ([root, selection, size]) => `{ ${root}(pagination: { pageSize: ${size} }) { ${selection} } }`,
-  ),
+    ),
+  fc
+    .tuple(fc.constantFrom('articles', 'people', 'quotes'), fc.constantFrom(...SELECTIONS), fc.integer({ min: -5, max: 100000 }))
+    .map(([root, selection, size]) => `{ ${root}(pagination: { pageSize: ${size} }) { ${selection} } }`),
   // Garbage.
   fc.string({ maxLength: 200 }),
   fc.fullUnicodeString({ maxLength: 100 }).map((s) => `{ ${s} }`),
@@ -199,8 +295,19 @@ const wrongVariables = fc.record({
 const graphqlBody = fc.oneof(
   { weight: 2, arbitrary: wrongVariables },
   { weight: 6, arbitrary: fc.record({ query: graphqlDocument }) },
-  { weight: 1, arbitrary: fc.record({ query: graphqlDocument, variables: fc.oneof(fc.constant('not-an-object'), fc.dictionary(fc.string(), fc.jsonValue())) }) },
-  { weight: 1, arbitrary: fc.oneof(fc.constant({}), fc.constant({ query: 42 }), fc.constant([]), fc.constant({ query: '{ articles { headline } }', operationName: 'Nope' })) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ query: graphqlDocument, variables: fc.oneof(fc.constant('not-an-object'), fc.dictionary(fc.string(), fc.jsonValue())) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(
+      fc.constant({}),
+      fc.constant({ query: 42 }),
+      fc.constant([]),
+      fc.constant({ query: '{ articles { headline } }', operationName: 'Nope' }),
+    ),
+  },
 );
 
 describe('hostile GraphQL documents', () => {
@@ -210,7 +317,10 @@ describe('hostile GraphQL documents', () => {
   ])('never get a 5xx, %s', async (_label, headers) => {
     await fc.assert(
       fc.asyncProperty(graphqlBody, async (body) => {
-        const res = await api().post('/graphql').set(headers()).send(body as object);
+        const res = await api()
+          .post('/graphql')
+          .set(headers())
+          .send(body as object);
         const label = JSON.stringify(body).slice(0, 300);
         expect({ label, serverError: res.status >= 500 }).toEqual({ label, serverError: false });
         expect({ label, json: /application\/json/.test(res.headers['content-type'] ?? '') }).toEqual({ label, json: true });
@@ -244,7 +354,11 @@ describe('hostile GraphQL documents', () => {
   it('refuses unknown and cyclic fragments with a 400, before they reach the plugin', async () => {
     const missing = await graphql('{ articles { ...Missing } }').expect(400);
     expect(missing.body.errors[0].message).toBe('Unknown fragment "Missing".');
-    const cycle = await graphql('{ articles { ...A } } fragment A on Article { ...B } fragment B on Article { ...A }', undefined, bearer(tokens.readOnly())).expect(400);
+    const cycle = await graphql(
+      '{ articles { ...A } } fragment A on Article { ...B } fragment B on Article { ...A }',
+      undefined,
+      bearer(tokens.readOnly()),
+    ).expect(400);
     expect(cycle.body.errors[0].message).toMatch(/within itself/);
   });
 });
@@ -255,9 +369,15 @@ describe('request bodies over the configured limit', () => {
 
   it('are a 413 on REST writes, and nothing is stored', async () => {
     const slug = 'body-limit-test';
-    const res = await api().post('/api/articles').query({ locale: 'ar' }).set(bearer(tokens.fullAccess())).send({ data: { headline: 'x', slug, body: huge } });
+    const res = await api()
+      .post('/api/articles')
+      .query({ locale: 'ar' })
+      .set(bearer(tokens.fullAccess()))
+      .send({ data: { headline: 'x', slug, body: huge } });
     expect(res.status).toBe(413);
-    expect(res.body).toMatchObject({ error: { status: 413, name: 'PayloadTooLargeError', message: 'Request body too large: the limit is 1mb (REQUEST_BODY_LIMIT).' } });
+    expect(res.body).toMatchObject({
+      error: { status: 413, name: 'PayloadTooLargeError', message: 'Request body too large: the limit is 1mb (REQUEST_BODY_LIMIT).' },
+    });
     const stored = await api().get('/api/articles').query({ 'filters[slug][$eq]': slug, status: 'draft' }).set(bearer(tokens.readOnly())).expect(200);
     expect(stored.body.data).toEqual([]);
   });
@@ -266,7 +386,10 @@ describe('request bodies over the configured limit', () => {
     ['anonymously', () => ({})],
     ['with a token', () => bearer(tokens.readOnly())],
   ])('are a 413 on GraphQL, %s', async (_label, headers) => {
-    const res = await api().post('/graphql').set(headers()).send({ query: `{ articles { headline } } # ${huge}` });
+    const res = await api()
+      .post('/graphql')
+      .set(headers())
+      .send({ query: `{ articles { headline } } # ${huge}` });
     expect(res.status).toBe(413);
     expect(res.headers['content-type']).toMatch(/application\/json/);
     expect(JSON.stringify(res.body)).toMatch(/too large/i);

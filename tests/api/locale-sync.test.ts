@@ -13,11 +13,7 @@ const asTool = () => bearer(tokens.fullAccess());
 
 /** The draft of a document over REST (full-access token), with the relations populated. */
 async function draft<T extends AnyDocument = Article>(collection: string, documentId: string, locale: string, populate: string[]): Promise<T> {
-  const res = await api()
-    .get(`/api/${collection}/${documentId}`)
-    .query({ locale, status: 'draft', populate })
-    .set(asTool())
-    .expect(200);
+  const res = await api().get(`/api/${collection}/${documentId}`).query({ locale, status: 'draft', populate }).set(asTool()).expect(200);
   return res.body.data;
 }
 
@@ -43,12 +39,7 @@ describe('creating the English localization of a new article in the admin', () =
     related = await storyRelations();
 
     // A person who exists only in Arabic so far.
-    const person = await api()
-      .post(PERSON)
-      .query({ locale: 'ar' })
-      .set(bearer(token))
-      .send({ name: 'شخص جديد', slug: 'locale-sync-new-person' })
-      .expect(201);
+    const person = await api().post(PERSON).query({ locale: 'ar' }).set(bearer(token)).send({ name: 'شخص جديد', slug: 'locale-sync-new-person' }).expect(201);
     newPersonId = person.body.data.documentId;
     created.push(['people', newPersonId]);
 
@@ -109,11 +100,7 @@ describe('creating the English localization of a new article in the admin', () =
   });
 
   it('reports, rather than drops, what has no English version yet', async () => {
-    const res = await api()
-      .get(`${ARTICLE}/${articleId}`)
-      .query({ locale: 'en' })
-      .set(bearer(token))
-      .expect(200);
+    const res = await api().get(`${ARTICLE}/${articleId}`).query({ locale: 'en' }).set(bearer(token)).expect(200);
     expect(res.body.data.translationGaps).toEqual([
       { field: 'people', documentId: newPersonId, label: 'شخص جديد', locale: 'en' },
       { field: 'quotes', documentId: quoteId, label: 'قول للاختبار', locale: 'en' },
@@ -173,7 +160,13 @@ describe('translating the quote before its article', () => {
       .post(QUOTE)
       .query({ locale: 'ar' })
       .set(bearer(token))
-      .send({ text: 'قول أول', slug: 'quote-first-quote', kind: 'indirect', speaker: connect([related.people![1]!]), article: connect([{ documentId: articleId }]) })
+      .send({
+        text: 'قول أول',
+        slug: 'quote-first-quote',
+        kind: 'indirect',
+        speaker: connect([related.people![1]!]),
+        article: connect([{ documentId: articleId }]),
+      })
       .expect(201);
     const quoteId = quote.body.data.documentId;
     created.push(['quotes', quoteId]);
@@ -228,7 +221,12 @@ describe('locale sync through REST and its limits', () => {
 
   it('refuses to translate a quote whose speaker has no version in that locale, naming the speaker', async () => {
     const token = tokens.editorSession();
-    const person = await api().post(PERSON).query({ locale: 'ar' }).set(bearer(token)).send({ name: 'متحدث بلا ترجمة', slug: 'untranslated-speaker' }).expect(201);
+    const person = await api()
+      .post(PERSON)
+      .query({ locale: 'ar' })
+      .set(bearer(token))
+      .send({ name: 'متحدث بلا ترجمة', slug: 'untranslated-speaker' })
+      .expect(201);
     created.push(['people', person.body.data.documentId]);
     const quote = await api()
       .post(QUOTE)

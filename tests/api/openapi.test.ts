@@ -93,7 +93,10 @@ describe.each(['ar', 'en'])('live responses for the story in %s match the OpenAP
   });
 
   it('GET /search', async () => {
-    const res = await api().get('/api/search').query({ locale, q: locale === 'ar' ? 'التحالف' : 'coalition' }).expect(200);
+    const res = await api()
+      .get('/api/search')
+      .query({ locale, q: locale === 'ar' ? 'التحالف' : 'coalition' })
+      .expect(200);
     expect(res.body.data.length).toBeGreaterThan(0);
     expectValid('/search', res.body);
   });

@@ -1,15 +1,7 @@
 import { writeFileSync } from 'fs';
 import { api, bearer, graphql, tokens, type GraphqlBody } from '../helpers/http';
 import { STORY_SLUG } from '../fixtures/story-000';
-import {
-  CALLERS,
-  EDITOR_IN_ADMIN,
-  GRAPHQL_MATRIX,
-  PUBLIC_WRITE_ROUTES,
-  REST_MATRIX,
-  type Caller,
-  type GraphqlOutcome,
-} from '../fixtures/permissions-matrix';
+import { CALLERS, EDITOR_IN_ADMIN, GRAPHQL_MATRIX, PUBLIC_WRITE_ROUTES, REST_MATRIX, type Caller, type GraphqlOutcome } from '../fixtures/permissions-matrix';
 
 /**
  * Who may call what, for every route the app serves: the REST routes come from the
@@ -24,7 +16,6 @@ import {
 const TYPES = { articles: 'article', people: 'person', organizations: 'organization', sources: 'source', quotes: 'quote' } as const;
 type Plural = keyof typeof TYPES;
 const PLURALS = Object.keys(TYPES) as Plural[];
-
 
 let run = 0;
 const unique = (label: string) => `matrix-${label}-${Date.now().toString(36)}-${(run += 1)}`;
@@ -55,7 +46,11 @@ const headersFor = (caller: Caller): Record<string, string> => {
 };
 
 async function createDoc(plural: Plural): Promise<string> {
-  const res = await api().post(`/api/${plural}`).query({ locale: 'ar' }).set(bearer(tokens.fullAccess())).send({ data: dataFor(plural) });
+  const res = await api()
+    .post(`/api/${plural}`)
+    .query({ locale: 'ar' })
+    .set(bearer(tokens.fullAccess()))
+    .send({ data: dataFor(plural) });
   if (res.status !== 201) throw new Error(`creating a ${plural} fixture answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body.data.documentId as string;
 }
@@ -90,10 +85,29 @@ describe('the permissions matrix', () => {
   });
 
   it('lists every GraphQL query and mutation, all of them and only them', async () => {
-    const res = await graphql(`{ __schema { queryType { fields { name } } mutationType { fields { name } } } }`).expect(200);
+    const res = await graphql(`
+      {
+        __schema {
+          queryType {
+            fields {
+              name
+            }
+          }
+          mutationType {
+            fields {
+              name
+            }
+          }
+        }
+      }
+    `).expect(200);
     const schema = res.body.data.__schema as { queryType: { fields: Array<{ name: string }> }; mutationType: { fields: Array<{ name: string }> } };
     const operations = [...schema.queryType.fields.map((f) => `query ${f.name}`), ...schema.mutationType.fields.map((f) => `mutation ${f.name}`)];
-    expect(operations.sort()).toEqual(Object.keys(GRAPHQL_MATRIX).filter((key) => !key.includes('(')).sort());
+    expect(operations.sort()).toEqual(
+      Object.keys(GRAPHQL_MATRIX)
+        .filter((key) => !key.includes('('))
+        .sort(),
+    );
   });
 
   it('keeps writes away from the public and from read-only tokens', () => {
@@ -236,7 +250,12 @@ function classify(res: { status: number; body: GraphqlBody }): GraphqlOutcome {
 describe.each(Object.keys(GRAPHQL_MATRIX))('GraphQL %s', (operation) => {
   it.each(CALLERS)('answers %s as the matrix says', async (caller) => {
     // `query articles (status: DRAFT)`: the same query asking for drafts.
-    const [, kind, name, extra] = /^(query|mutation) (\w+)(?: \((.*)\))?$/.exec(operation) as unknown as [string, 'query' | 'mutation', string, string | undefined];
+    const [, kind, name, extra] = /^(query|mutation) (\w+)(?: \((.*)\))?$/.exec(operation) as unknown as [
+      string,
+      'query' | 'mutation',
+      string,
+      string | undefined,
+    ];
     const field = (await schemaFields()).get(`${kind} ${name}`);
     expect({ operation, inSchema: field !== undefined }).toEqual({ operation, inSchema: true });
     const values = await argumentsFor(name, field!);
@@ -264,7 +283,10 @@ describe('an editor in the admin panel', () => {
     const uidMatch = /api::(\w+)\.\w+/.exec(path);
     const plural = uidMatch ? (Object.entries(TYPES).find(([, singular]) => singular === uidMatch[1])![0] as Plural) : null;
     const documentId = plural && path.includes(':id') ? await ownDocument(plural) : '';
-    let req = api()[method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](path.replace(':id', documentId)).query(plural ? { locale: 'ar' } : {}).set(session());
+    let req = api()
+      [method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](path.replace(':id', documentId))
+      .query(plural ? { locale: 'ar' } : {})
+      .set(session());
     if (method === 'POST' || method === 'PUT') req = req.send(plural ? dataFor(plural) : {});
     const res = await req;
     if (res.status === 201 && plural && res.body.data?.documentId) created.push({ plural, documentId: res.body.data.documentId });

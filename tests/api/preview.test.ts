@@ -15,11 +15,7 @@ describe('the preview button on articles', () => {
     ['ar', 'draft', `${FRONTEND_URL}/ar/articles/${STORY_SLUG}?status=draft&secret=${PREVIEW_SECRET}`],
     ['en', 'published', `${FRONTEND_URL}/en/articles/${STORY_SLUG}?secret=${PREVIEW_SECRET}`],
   ])('opens FRONTEND_URL with the slug and locale (%s, %s)', async (locale, status, url) => {
-    const res = await api()
-      .get('/content-manager/preview/url/api::article.article')
-      .query({ documentId, locale, status })
-      .set(bearer(token))
-      .expect(200);
+    const res = await api().get('/content-manager/preview/url/api::article.article').query({ documentId, locale, status }).set(bearer(token)).expect(200);
     expect(res.body.data).toEqual({ url });
   });
 

@@ -11,7 +11,6 @@ import type { AnyDocument, Article, ListBody, Quote } from '../helpers/documents
  * passes unchanged on the code before the validator).
  */
 
-
 const QUOTES = EXPECTED.en.quotes.map((q, i) => ({ ...q, slug: `${STORY_SLUG}-q${i + 1}` }));
 const quoteSlugs = (predicate: (q: (typeof QUOTES)[number]) => boolean) => QUOTES.filter(predicate).map((q) => q.slug);
 /** Only the story's quotes: other tests add quotes of their own to the same database. */
@@ -79,7 +78,11 @@ describe('REST filters: every documented operator and form', () => {
   it('integers: $between, $in and comparisons on quote positions', async () => {
     const body = await rest('/api/quotes', { filters: { ...OF_STORY, position: { $between: [2, 4] } }, sort: 'position:asc', fields: ['slug'] });
     expect(slugs(body)).toEqual(quoteSlugs((q) => q.position >= 2 && q.position <= 4));
-    const listed = await rest('/api/quotes', { filters: { ...OF_STORY, position: { $in: ['1', '9'] }, kind: { $eq: 'indirect' } }, sort: 'position', fields: ['slug'] });
+    const listed = await rest('/api/quotes', {
+      filters: { ...OF_STORY, position: { $in: ['1', '9'] }, kind: { $eq: 'indirect' } },
+      sort: 'position',
+      fields: ['slug'],
+    });
     expect(slugs(listed)).toEqual(quoteSlugs((q) => [1, 9].includes(q.position) && q.kind === 'indirect'));
   });
 });
@@ -112,20 +115,36 @@ describe('REST sort, pagination, fields and populate', () => {
 
   it('populates with *, names, lists, dotted paths and objects', async () => {
     const where = { filters: { ...OF_STORY, position: 3 }, fields: ['slug'] };
-    const all = ((await rest('/api/quotes', { ...where, populate: '*' })).data)[0]!;
+    const all = (await rest('/api/quotes', { ...where, populate: '*' })).data[0]!;
     expect(all.speaker.slug).toBe('tahseen-al-khafaji');
     expect(all.source.slug).toBe('ina');
-    const named = ((await rest('/api/quotes', { ...where, populate: 'speaker,source' })).data)[0]!;
+    const named = (await rest('/api/quotes', { ...where, populate: 'speaker,source' })).data[0]!;
     expect([named.speaker.slug, named.source.slug, named.article]).toEqual(['tahseen-al-khafaji', 'ina', undefined]);
-    const dotted = ((await rest('/api/quotes', { ...where, populate: ['speaker.affiliation'] })).data)[0]!;
+    const dotted = (await rest('/api/quotes', { ...where, populate: ['speaker.affiliation'] })).data[0]!;
     expect(dotted.speaker.affiliation.slug).toBe('joint-operations-command-iraq');
-    const object = ((await rest('/api/quotes', { ...where, populate: { speaker: { fields: ['name'], populate: { affiliation: { fields: ['slug'] } } } } })).data)[0]!;
-    expect(object.speaker).toEqual({ id: expect.any(Number), documentId: expect.any(String), name: 'Tahseen al-Khafaji', affiliation: { id: expect.any(Number), documentId: expect.any(String), slug: 'joint-operations-command-iraq' } });
+    const object = (await rest('/api/quotes', { ...where, populate: { speaker: { fields: ['name'], populate: { affiliation: { fields: ['slug'] } } } } }))
+      .data[0]!;
+    expect(object.speaker).toEqual({
+      id: expect.any(Number),
+      documentId: expect.any(String),
+      name: 'Tahseen al-Khafaji',
+      affiliation: { id: expect.any(Number), documentId: expect.any(String), slug: 'joint-operations-command-iraq' },
+    });
   });
 
   it('filters and sorts populated relations', async () => {
-    const [article] = (await rest<Article>('/api/articles', { filters: { slug: STORY_SLUG }, fields: ['slug'], populate: { quotes: { fields: ['position'], filters: { kind: { $eq: 'direct' } }, sort: ['position:desc'] }, figures: true } })).data;
-    expect(article!.quotes.map((q) => q.position)).toEqual(QUOTES.filter((q) => q.kind === 'direct').map((q) => q.position).reverse());
+    const [article] = (
+      await rest<Article>('/api/articles', {
+        filters: { slug: STORY_SLUG },
+        fields: ['slug'],
+        populate: { quotes: { fields: ['position'], filters: { kind: { $eq: 'direct' } }, sort: ['position:desc'] }, figures: true },
+      })
+    ).data;
+    expect(article!.quotes.map((q) => q.position)).toEqual(
+      QUOTES.filter((q) => q.kind === 'direct')
+        .map((q) => q.position)
+        .reverse(),
+    );
     expect(article!.figures).toHaveLength(2);
   });
 });
@@ -139,11 +158,15 @@ describe('GraphQL arguments: the same conventions', () => {
 
   it('filters with every operator family', async () => {
     expect(await quoteList('{ position: { between: [2, 4] } }')).toEqual(quoteSlugs((q) => q.position >= 2 && q.position <= 4));
-    expect(await quoteList('{ position: { in: [1, 9] }, kind: { eq: "indirect" } }')).toEqual(quoteSlugs((q) => [1, 9].includes(q.position) && q.kind === 'indirect'));
+    expect(await quoteList('{ position: { in: [1, 9] }, kind: { eq: "indirect" } }')).toEqual(
+      quoteSlugs((q) => [1, 9].includes(q.position) && q.kind === 'indirect'),
+    );
     expect(await quoteList('{ or: [{ position: { lt: 2 } }, { position: { gte: 9 } }] }')).toEqual(quoteSlugs((q) => q.position < 2 || q.position >= 9));
     expect(await quoteList('{ not: { kind: { eq: "direct" } } }')).toEqual(quoteSlugs((q) => q.kind !== 'direct'));
     expect(await quoteList('{ speaker: { slug: { containsi: "KHAFAJI" } } }')).toEqual(quoteSlugs((q) => q.speaker === 'tahseen-al-khafaji'));
-    expect(await quoteList('{ speakerOrganization: { slug: { notNull: true } }, text: { contains: "no international coalition" } }')).toEqual([QUOTES[6]!.slug]);
+    expect(await quoteList('{ speakerOrganization: { slug: { notNull: true } }, text: { contains: "no international coalition" } }')).toEqual([
+      QUOTES[6]!.slug,
+    ]);
   });
 
   it('sorts with a list and pages both ways', async () => {
@@ -154,9 +177,16 @@ describe('GraphQL arguments: the same conventions', () => {
   });
 
   it('takes arguments on nested relations', async () => {
-    const res = await graphql(`{ articles(locale: "en", filters: { slug: { eq: "${STORY_SLUG}" } }) { quotes(sort: "position:desc", filters: { kind: { eq: "direct" } }, pagination: { limit: 2 }) { position } figures(filters: { value: { gt: 2000 } }) { value } } }`);
+    const res = await graphql(
+      `{ articles(locale: "en", filters: { slug: { eq: "${STORY_SLUG}" } }) { quotes(sort: "position:desc", filters: { kind: { eq: "direct" } }, pagination: { limit: 2 }) { position } figures(filters: { value: { gt: 2000 } }) { value } } }`,
+    );
     expect(res.body.errors).toBeUndefined();
-    expect((res.body.data.articles as Article[])[0]!.quotes.map((q) => q.position)).toEqual(QUOTES.filter((q) => q.kind === 'direct').map((q) => q.position).reverse().slice(0, 2));
+    expect((res.body.data.articles as Article[])[0]!.quotes.map((q) => q.position)).toEqual(
+      QUOTES.filter((q) => q.kind === 'direct')
+        .map((q) => q.position)
+        .reverse()
+        .slice(0, 2),
+    );
     expect(res.body.data.articles[0].figures).toEqual([{ value: 2100 }]);
     const all = await graphql(`{ quotes(locale: "en", filters: { article: { slug: { eq: "${STORY_SLUG}" } } }) { slug } }`);
     expect({ errors: all.body.errors, count: all.body.data?.quotes?.length }).toEqual({ errors: undefined, count: 9 });

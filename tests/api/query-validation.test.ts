@@ -24,7 +24,6 @@ const SEED = Number(process.env.FC_SEED ?? 20261201);
 const RUNS = Number(process.env.FC_RUNS ?? 500);
 const WRITE_RUNS = Number(process.env.FC_WRITE_RUNS ?? 150);
 
-
 const CALLERS: Array<[string, () => Record<string, string>]> = [
   ['anonymously', () => ({})],
   ['with a read-only token', () => bearer(tokens.readOnly())],
@@ -39,7 +38,8 @@ function expectNoServerError(label: string, status: number, text: string): void 
 }
 
 /** A GraphQL refusal names the argument: the attribute path and the operator, whoever refused (GraphQL's types or the validator). */
-const graphqlNames = (message: string, c: FilterCase) => [...c.path, c.operator.slice(1)].every((segment) => message.includes(segment)) && message.includes('filters');
+const graphqlNames = (message: string, c: FilterCase) =>
+  [...c.path, c.operator.slice(1)].every((segment) => message.includes(segment)) && message.includes('filters');
 
 describe('filters generated from the schemas', () => {
   it.each(CALLERS)('over REST: no 5xx, refusals name the parameter, %s', async (_label, headers) => {
@@ -91,11 +91,18 @@ const readParameter = (type: TestType) => {
     fc.record({ param: fc.constant('populate'), query: fc.oneof(name, dotted, fc.constant('*')).map((p) => ({ populate: p })) }),
     fc.record({
       param: fc.constant('populate'),
-      query: fc.tuple(fc.constantFrom(...relations, 'nope', 'slug'), fc.constantFrom('fields', 'filters', 'sort', 'populate', 'count', 'on', 'where'), name, small).map(([r, k, f, v]) => ({
-        populate: { [r]: k === 'filters' ? { filters: { [f]: { $eq: v } } } : k === 'sort' ? { sort: `${f}:asc` } : k === 'fields' ? { fields: [f] } : { [k]: v } },
-      })),
+      query: fc
+        .tuple(fc.constantFrom(...relations, 'nope', 'slug'), fc.constantFrom('fields', 'filters', 'sort', 'populate', 'count', 'on', 'where'), name, small)
+        .map(([r, k, f, v]) => ({
+          populate: {
+            [r]: k === 'filters' ? { filters: { [f]: { $eq: v } } } : k === 'sort' ? { sort: `${f}:asc` } : k === 'fields' ? { fields: [f] } : { [k]: v },
+          },
+        })),
     }),
-    fc.record({ param: fc.constant('pagination'), query: fc.tuple(fc.constantFrom('page', 'pageSize', 'start', 'limit', 'withCount', 'offset'), small).map(([k, v]) => ({ pagination: { [k]: v } })) }),
+    fc.record({
+      param: fc.constant('pagination'),
+      query: fc.tuple(fc.constantFrom('page', 'pageSize', 'start', 'limit', 'withCount', 'offset'), small).map(([k, v]) => ({ pagination: { [k]: v } })),
+    }),
     fc.record({ param: fc.constant('pagination'), query: fc.tuple(small, small).map(([a, b]) => ({ pagination: { page: a, start: b } })) }),
   );
 };
@@ -116,18 +123,22 @@ describe('sort, fields, populate and pagination generated from the schemas', () 
   });
 
   it('over GraphQL: sort and pagination arguments, no internal error', async () => {
-    const args = fc.constantFrom(...TEST_TYPES).chain((type) =>
-      fc.tuple(
-        fc.constant(type),
-        fc.constantFrom(...filterableAttributes(type).map((a) => a.name), 'nope'),
-        fc.constantFrom('asc', 'desc', 'up'),
-        fc.record({ page: fc.integer({ min: -3, max: 3 }), pageSize: fc.integer({ min: -1, max: 200 }) }, { requiredKeys: [] }),
-      ),
-    );
+    const args = fc
+      .constantFrom(...TEST_TYPES)
+      .chain((type) =>
+        fc.tuple(
+          fc.constant(type),
+          fc.constantFrom(...filterableAttributes(type).map((a) => a.name), 'nope'),
+          fc.constantFrom('asc', 'desc', 'up'),
+          fc.record({ page: fc.integer({ min: -3, max: 3 }), pageSize: fc.integer({ min: -1, max: 200 }) }, { requiredKeys: [] }),
+        ),
+      );
     await fc.assert(
       fc.asyncProperty(args, async ([type, field, order, pagination]) => {
         const query = `query ($sort: [String], $pagination: PaginationArg) { ${type.pluralName}(sort: $sort, pagination: $pagination) { documentId } }`;
-        const res = await api().post('/graphql').send({ query, variables: { sort: [`${field}:${order}`], pagination } });
+        const res = await api()
+          .post('/graphql')
+          .send({ query, variables: { sort: [`${field}:${order}`], pagination } });
         const label = `${type.pluralName} ${field}:${order} ${JSON.stringify(pagination)}`;
         expectNoServerError(label, res.status, res.text);
         for (const error of (res.body as GraphqlBody).errors ?? []) {
@@ -154,12 +165,21 @@ describe('write bodies generated from the schemas', () => {
   /** A quote must be somebody's (the attribution rule, not the schema). */
   const extraFor = (type: TestType): Record<string, Json> => (type.uid === 'api::quote.quote' ? { speaker } : {});
 
-  const writeCase = fc.constantFrom(...TEST_TYPES).chain((type) =>
-    fc.tuple(fc.constant(type), fc.constantFrom(...writableAttributes(type)), fc.constantFrom(...WRITE_VALUES), fc.constantFrom('rest' as const, 'graphql' as const)),
-  );
+  const writeCase = fc
+    .constantFrom(...TEST_TYPES)
+    .chain((type) =>
+      fc.tuple(
+        fc.constant(type),
+        fc.constantFrom(...writableAttributes(type)),
+        fc.constantFrom(...WRITE_VALUES),
+        fc.constantFrom('rest' as const, 'graphql' as const),
+      ),
+    );
 
   async function storedRows(type: TestType, marker: string): Promise<number> {
-    const rows = await db.rows<{ n: string | number }>(`select count(*) as n from ${type.collectionName} where slug = '${marker}' or document_id in (select document_id from ${type.collectionName} where slug = '${marker}')`);
+    const rows = await db.rows<{ n: string | number }>(
+      `select count(*) as n from ${type.collectionName} where slug = '${marker}' or document_id in (select document_id from ${type.collectionName} where slug = '${marker}')`,
+    );
     return Number(rows[0]?.n ?? 0);
   }
 
@@ -187,7 +207,10 @@ describe('write bodies generated from the schemas', () => {
           const res = await api().post('/graphql').set(full).send({ query: mutation, variables: { data } });
           ({ status, text } = res);
           const { errors, data: created } = res.body as GraphqlBody<Record<string, { documentId: string } | null>>;
-          if (errors?.length) refusal = { error: { status: status, name: errors[0]!.extensions?.code ?? '', message: errors[0]!.message, details: errors[0]!.extensions?.error?.details } };
+          if (errors?.length)
+            refusal = {
+              error: { status: status, name: errors[0]!.extensions?.code ?? '', message: errors[0]!.message, details: errors[0]!.extensions?.error?.details },
+            };
           else documentId = created?.[`create${type.graphqlType}`]?.documentId ?? null;
         }
         expectNoServerError(label, status, text);

@@ -1,7 +1,6 @@
 import { api, bearer, graphql, tokens } from '../helpers/http';
 
-const UNATTRIBUTED =
-  'A quote must have a speaker (a person) or a speakerOrganization (for a statement issued by a body); this one has neither.';
+const UNATTRIBUTED = 'A quote must have a speaker (a person) or a speakerOrganization (for a statement issued by a body); this one has neither.';
 
 async function documentIdOf(collection: string, slug: string): Promise<string> {
   const res = await api().get(`/api/${collection}`).query({ 'filters[slug][$eq]': slug }).expect(200);
@@ -75,17 +74,19 @@ describe('the quote attribution rule', () => {
       .expect(400);
     expect(res.body.error.message).toBe(UNATTRIBUTED);
 
-    const stored = await api()
-      .get(`/api/quotes/${documentId}`)
-      .query({ status: 'draft', populate: 'speaker' })
-      .set(asEditorTool())
-      .expect(200);
+    const stored = await api().get(`/api/quotes/${documentId}`).query({ status: 'draft', populate: 'speaker' }).set(asEditorTool()).expect(200);
     expect(stored.body.data).toMatchObject({ text: 'نص معدل', speaker: { documentId: araji } });
   });
 
   it('applies over GraphQL too', async () => {
     const res = await graphql(
-      `mutation { createQuote(data: { slug: "graphql-unattributed", kind: direct, text: "x" }) { documentId } }`,
+      `
+        mutation {
+          createQuote(data: { slug: "graphql-unattributed", kind: direct, text: "x" }) {
+            documentId
+          }
+        }
+      `,
       undefined,
       asEditorTool(),
     );

@@ -4,7 +4,6 @@ import { SUPER_ADMIN } from '../fixtures/accounts';
 import { STORY_SLUG } from '../fixtures/story-000';
 import type { Person, Quote } from '../helpers/documents';
 
-
 const asTool = () => bearer(tokens.fullAccess());
 const storyQuery = { locale: 'en', 'filters[slug][$eq]': STORY_SLUG };
 
@@ -64,7 +63,12 @@ describe('the cache is never stale', () => {
     const gqlHit = await graphql(query, { slug: STORY_SLUG }).expect(200);
     expect(gqlHit.headers['x-cache']).toBe('HIT');
 
-    await api().put(`/api/people/${araji.documentId}`).query({ locale: 'en' }).set(asTool()).send({ data: { name: 'Qasim al-Araji (renamed)' } }).expect(200);
+    await api()
+      .put(`/api/people/${araji.documentId}`)
+      .query({ locale: 'en' })
+      .set(asTool())
+      .send({ data: { name: 'Qasim al-Araji (renamed)' } })
+      .expect(200);
     try {
       const rest = await api().get('/api/articles').query(storyQuery).expect(200);
       expect(rest.headers['x-cache']).toBe('MISS');
@@ -74,7 +78,12 @@ describe('the cache is never stale', () => {
       expect(gql.body.data.articles[0].people[0].name).toBe('Qasim al-Araji (renamed)');
       expect(gql.body.data.articles[0].quotes[0].speaker.name).toBe('Qasim al-Araji (renamed)');
     } finally {
-      await api().put(`/api/people/${araji.documentId}`).query({ locale: 'en' }).set(asTool()).send({ data: { name: 'Qasim al-Araji' } }).expect(200);
+      await api()
+        .put(`/api/people/${araji.documentId}`)
+        .query({ locale: 'en' })
+        .set(asTool())
+        .send({ data: { name: 'Qasim al-Araji' } })
+        .expect(200);
     }
     const restored = await api().get('/api/articles').query(storyQuery).expect(200);
     expect(restored.body.data[0].people[0].name).toBe('Qasim al-Araji');
@@ -114,7 +123,12 @@ describe('the cache is never stale', () => {
   it('an article read by slug stays cached while unrelated articles are written, and follows its slug', async () => {
     const storyPath = `/api/articles/slug/${STORY_SLUG}`;
     await cachedGet(storyPath, { locale: 'ar' });
-    const other = await api().post('/api/articles').query({ locale: 'ar' }).set(asTool()).send({ data: { headline: 'مادة لا علاقة لها', slug: 'cache-probe-unrelated' } }).expect(201);
+    const other = await api()
+      .post('/api/articles')
+      .query({ locale: 'ar' })
+      .set(asTool())
+      .send({ data: { headline: 'مادة لا علاقة لها', slug: 'cache-probe-unrelated' } })
+      .expect(201);
     const { documentId } = other.body.data;
     try {
       // A newsroom writes all day; an article's page must not be recomputed for every other article's save.
@@ -124,9 +138,19 @@ describe('the cache is never stale', () => {
       // A slug handed from one article to another: the new owner is served, never the old one.
       const probePath = '/api/articles/slug/cache-probe-unrelated';
       await cachedGet(probePath, { locale: 'ar' });
-      await api().put(`/api/articles/${documentId}`).query({ locale: 'ar' }).set(asTool()).send({ data: { slug: 'cache-probe-renamed' } }).expect(200);
+      await api()
+        .put(`/api/articles/${documentId}`)
+        .query({ locale: 'ar' })
+        .set(asTool())
+        .send({ data: { slug: 'cache-probe-renamed' } })
+        .expect(200);
       await api().get(probePath).query({ locale: 'ar' }).expect(404);
-      const heir = await api().post('/api/articles').query({ locale: 'ar' }).set(asTool()).send({ data: { headline: 'الوريث', slug: 'cache-probe-unrelated' } }).expect(201);
+      const heir = await api()
+        .post('/api/articles')
+        .query({ locale: 'ar' })
+        .set(asTool())
+        .send({ data: { headline: 'الوريث', slug: 'cache-probe-unrelated' } })
+        .expect(201);
       try {
         const served = await api().get(probePath).query({ locale: 'ar' }).expect(200);
         expect(served.body.data).toMatchObject({ documentId: heir.body.data.documentId, headline: 'الوريث' });
@@ -139,7 +163,11 @@ describe('the cache is never stale', () => {
   });
 
   it('a deleted document stops being served at once', async () => {
-    const person = await api().post('/api/people').set(asTool()).send({ data: { name: 'شخص للحذف', slug: 'cache-probe-deleted' } }).expect(201);
+    const person = await api()
+      .post('/api/people')
+      .set(asTool())
+      .send({ data: { name: 'شخص للحذف', slug: 'cache-probe-deleted' } })
+      .expect(201);
     const { documentId } = person.body.data;
     await cachedGet(`/api/people/${documentId}`, { locale: 'ar' });
     await api().delete(`/api/people/${documentId}`).query({ locale: '*' }).set(asTool()).expect(204);
@@ -148,7 +176,12 @@ describe('the cache is never stale', () => {
 
   it('a write made by another process on the same database (npm run seed) reaches the in-memory cache within seconds', async () => {
     const query = { locale: 'en', 'filters[slug][$eq]': 'qasim-al-araji' };
-    await api().put(`/api/people/${araji.documentId}`).query({ locale: 'en' }).set(asTool()).send({ data: { jobTitle: 'Edited by hand' } }).expect(200);
+    await api()
+      .put(`/api/people/${araji.documentId}`)
+      .query({ locale: 'en' })
+      .set(asTool())
+      .send({ data: { jobTitle: 'Edited by hand' } })
+      .expect(200);
     expect((await cachedGet('/api/people', query)).body.data[0].jobTitle).toBe('Edited by hand');
 
     // The seed restores the story's values from its own process, with its own cache.

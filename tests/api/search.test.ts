@@ -130,7 +130,9 @@ describe('search: each spelling variant finds the article, the quote and the per
     const article = await api()
       .post('/api/articles')
       .set(asTool())
-      .send({ data: { headline: 'مقال تجربة التهجئة', slug: 'spelling-probe-article', body: [{ type: 'paragraph', children: [{ type: 'text', text: stored }] }] } })
+      .send({
+        data: { headline: 'مقال تجربة التهجئة', slug: 'spelling-probe-article', body: [{ type: 'paragraph', children: [{ type: 'text', text: stored }] }] },
+      })
       .expect(201);
     ids.article = article.body.data.documentId;
     const quote = await api()
@@ -188,13 +190,39 @@ describe('search: bad input is a 400 that says why', () => {
 describe('search over GraphQL', () => {
   it('returns the same hits as REST', async () => {
     const rest = await hits({ q: 'الاعرجي' });
-    const res = await graphql(`
-      query ($q: String!) {
-        search(q: $q) {
-          hits { type documentId slug title snippet score speaker { slug name } source { slug shortName } article { slug } }
-          pagination { page pageSize total }
+    const res = await graphql(
+      `
+        query ($q: String!) {
+          search(q: $q) {
+            hits {
+              type
+              documentId
+              slug
+              title
+              snippet
+              score
+              speaker {
+                slug
+                name
+              }
+              source {
+                slug
+                shortName
+              }
+              article {
+                slug
+              }
+            }
+            pagination {
+              page
+              pageSize
+              total
+            }
+          }
         }
-      }`, { q: 'الاعرجي' }).expect(200);
+      `,
+      { q: 'الاعرجي' },
+    ).expect(200);
     expect(res.body.errors).toBeUndefined();
     const gql: { hits: Hit[] } = res.body.data.search;
     expect(gql.hits.map((h) => [h.type, h.documentId, h.score])).toEqual(rest.map((h) => [h.type, h.documentId, h.score]));
@@ -235,11 +263,19 @@ describe('search shows what the content API shows', () => {
 
   it('follows every write: publish, edit, rename of a speaker, unpublish, delete', async () => {
     // Publishing (REST PUT publishes) makes it public.
-    await api().put(`/api/articles/${draftId}`).set(asTool()).send({ data: { summary: 'ملخص' } }).expect(200);
+    await api()
+      .put(`/api/articles/${draftId}`)
+      .set(asTool())
+      .send({ data: { summary: 'ملخص' } })
+      .expect(200);
     expect((await hits({ q: word })).map((h) => h.documentId)).toEqual([draftId]);
 
     // An edit is searchable at once, and the old words are gone.
-    await api().put(`/api/articles/${draftId}`).set(asTool()).send({ data: { headline: 'عنوان مختلف تماما' } }).expect(200);
+    await api()
+      .put(`/api/articles/${draftId}`)
+      .set(asTool())
+      .send({ data: { headline: 'عنوان مختلف تماما' } })
+      .expect(200);
     expect(await hits({ q: word })).toEqual([]);
     expect((await hits({ q: 'مختلف تماما' })).map((h) => h.documentId)).toEqual([draftId]);
 
@@ -263,7 +299,11 @@ describe('search shows what the content API shows', () => {
     try {
       expect((await hits({ q: 'مسوول', type: 'person' })).map((h) => h.slug)).toEqual(['search-probe-official']);
       expect((await hits({ q: 'مسوول', type: 'quote' })).map((h) => h.slug)).toEqual(['search-probe-quote']);
-      await api().put(`/api/people/${personId}`).set(asTool()).send({ data: { name: 'ناطق الاختبار' } }).expect(200);
+      await api()
+        .put(`/api/people/${personId}`)
+        .set(asTool())
+        .send({ data: { name: 'ناطق الاختبار' } })
+        .expect(200);
       expect((await hits({ q: 'ناطق الاختبار', type: 'quote' })).map((h) => h.slug)).toEqual(['search-probe-quote']);
       expect(await hits({ q: 'مسوول', type: 'quote' })).toEqual([]);
     } finally {
@@ -289,7 +329,12 @@ describe('the search index', () => {
     // Generated rows in the shape the app writes: article-length text from the story's
     // vocabulary, plus one made-up name per row, as a search for a person would look for.
     const letters = 'بتثجحخدذرز';
-    const nameOf = (i: number) => String((i * 7919) % 100000).padStart(5, '0').split('').map((d) => letters[Number(d)]).join('');
+    const nameOf = (i: number) =>
+      String((i * 7919) % 100000)
+        .padStart(5, '0')
+        .split('')
+        .map((d) => letters[Number(d)])
+        .join('');
     const vocabulary = ['العراق', 'التحالف', 'الدولي', 'قياده', 'العمليات', 'المشتركه', 'القوات', 'الامنيه', 'بيان', 'انسحاب', 'التدريب', 'الاستشاره'];
     const values = Array.from({ length: GENERATED }, (_, i) => {
       const text = [...Array.from({ length: 300 }, (_u, j) => vocabulary[(i * 7 + j * 3 + ((j * j) % 5)) % vocabulary.length]), nameOf(i)];
@@ -298,7 +343,9 @@ describe('the search index', () => {
       return `('article', 'generated-${i}', '${i % 2 ? 'ar' : 'en'}', ${published}, 'عنوان', '${words}', '${text.join(' ')}', '2024-01-01')`;
     });
     for (let i = 0; i < values.length; i += 500) {
-      await db.rows(`insert into newsroom_search (type, document_id, locale, published, title, words, body, sort_date) values ${values.slice(i, i + 500).join(', ')}`);
+      await db.rows(
+        `insert into newsroom_search (type, document_id, locale, published, title, words, body, sort_date) values ${values.slice(i, i + 500).join(', ')}`,
+      );
     }
     // The app's own query builder makes the SQL, so the plan is the one production gets.
     const knex = knexFactory({ client: databaseClient() === 'postgres' ? 'pg' : 'better-sqlite3', useNullAsDefault: true });

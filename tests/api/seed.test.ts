@@ -4,15 +4,10 @@ import { openTestDb, type TestDb } from '../helpers/test-database';
 import { STORY_SLUG } from '../fixtures/story-000';
 import type { AnyDocument, Article } from '../helpers/documents';
 
-
 const asTool = () => bearer(tokens.fullAccess());
 
 async function findBySlug<T extends AnyDocument = Article>(collection: string, slug: string, locale = 'ar'): Promise<T[]> {
-  const res = await api()
-    .get(`/api/${collection}`)
-    .query({ locale, status: 'draft', 'filters[slug][$eq]': slug })
-    .set(asTool())
-    .expect(200);
+  const res = await api().get(`/api/${collection}`).query({ locale, status: 'draft', 'filters[slug][$eq]': slug }).set(asTool()).expect(200);
   return res.body.data;
 }
 
@@ -67,9 +62,7 @@ describe('npm run seed', () => {
     const result = await runSeed(fixture('conflicting-quote-story.json'));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('rolled back entirely');
-    expect(result.stderr).toContain(
-      `quotes[0].slug: "${STORY_SLUG}-q1" already belongs to the article "${STORY_SLUG}"`,
-    );
+    expect(result.stderr).toContain(`quotes[0].slug: "${STORY_SLUG}-q1" already belongs to the article "${STORY_SLUG}"`);
     // The person and the article were written before the quote failed; neither survives.
     expect(await findBySlug('articles', 'rollback-probe-article')).toEqual([]);
     expect(await findBySlug('people', 'rollback-probe-person')).toEqual([]);

@@ -2,7 +2,6 @@ import { graphql } from '../helpers/http';
 import type { Article } from '../helpers/documents';
 import { EXPECTED, ORGANIZATION_SLUGS, PUBLISHER_SLUG, SOURCE_SLUGS, STORY_SLUG } from '../fixtures/story-000';
 
-
 const STORY_QUERY = /* GraphQL */ `
   query Story($slug: String!, $locale: I18NLocaleCode) {
     articles(locale: $locale, filters: { slug: { eq: $slug } }) {
@@ -12,18 +11,47 @@ const STORY_QUERY = /* GraphQL */ `
       section
       coverCaption
       publishedDate
-      figures { value unit label qualifier }
-      people { slug name jobTitle affiliation { slug } }
-      organizations { slug }
-      sources { slug shortName }
-      publisher { slug name }
+      figures {
+        value
+        unit
+        label
+        qualifier
+      }
+      people {
+        slug
+        name
+        jobTitle
+        affiliation {
+          slug
+        }
+      }
+      organizations {
+        slug
+      }
+      sources {
+        slug
+        shortName
+      }
+      publisher {
+        slug
+        name
+      }
       quotes(sort: "position:asc") {
         position
         kind
         text
-        speaker { slug name }
-        speakerOrganization { slug name }
-        source { slug shortName }
+        speaker {
+          slug
+          name
+        }
+        speakerOrganization {
+          slug
+          name
+        }
+        source {
+          slug
+          shortName
+        }
       }
     }
   }
@@ -69,7 +97,16 @@ describe.each(['ar', 'en'] as const)('the story over GraphQL in %s', (locale) =>
 
   it('finds the same article by documentId', async () => {
     const res = await graphql(
-      `query ($id: ID!, $locale: I18NLocaleCode) { article(documentId: $id, locale: $locale) { headline quotes { position } } }`,
+      `
+        query ($id: ID!, $locale: I18NLocaleCode) {
+          article(documentId: $id, locale: $locale) {
+            headline
+            quotes {
+              position
+            }
+          }
+        }
+      `,
       { id: article.documentId, locale },
     ).expect(200);
     expect(res.body.data.article).toMatchObject({ headline: expected.headline });
@@ -79,12 +116,28 @@ describe.each(['ar', 'en'] as const)('the story over GraphQL in %s', (locale) =>
 
 describe('GraphQL limits and errors', () => {
   it('caps page sizes at maxLimit (100)', async () => {
-    const res = await graphql(`{ people_connection(pagination: { pageSize: 1000 }) { pageInfo { pageSize } } }`).expect(200);
+    const res = await graphql(`
+      {
+        people_connection(pagination: { pageSize: 1000 }) {
+          pageInfo {
+            pageSize
+          }
+        }
+      }
+    `).expect(200);
     expect(res.body.data.people_connection.pageInfo.pageSize).toBe(100);
   });
 
   it('applies defaultLimit (25) when no page size is given', async () => {
-    const res = await graphql(`{ people_connection { pageInfo { pageSize } } }`).expect(200);
+    const res = await graphql(`
+      {
+        people_connection {
+          pageInfo {
+            pageSize
+          }
+        }
+      }
+    `).expect(200);
     expect(res.body.data.people_connection.pageInfo.pageSize).toBe(25);
   });
 
@@ -104,13 +157,25 @@ describe('GraphQL limits and errors', () => {
   });
 
   it('rejects an unknown locale with a 400 and no stack trace', async () => {
-    const res = await graphql(`{ articles(locale: "xx") { headline } }`).expect(400);
+    const res = await graphql(`
+      {
+        articles(locale: "xx") {
+          headline
+        }
+      }
+    `).expect(400);
     expect(res.body.errors[0].message).toMatch(/Unknown locale/);
     expect(JSON.stringify(res.body)).not.toMatch(/stacktrace|at .*\.js:\d+/);
   });
 
   it('refuses mutations from the public', async () => {
-    const res = await graphql(`mutation { createArticle(data: { headline: "x", slug: "x" }) { documentId } }`);
+    const res = await graphql(`
+      mutation {
+        createArticle(data: { headline: "x", slug: "x" }) {
+          documentId
+        }
+      }
+    `);
     expect(res.body.data?.createArticle ?? null).toBeNull();
     expect(res.body.errors[0]).toMatchObject({ message: 'Forbidden access', extensions: { code: 'FORBIDDEN' } });
   });

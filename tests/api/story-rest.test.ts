@@ -2,7 +2,6 @@ import { api } from '../helpers/http';
 import type { Article } from '../helpers/documents';
 import { EXPECTED, ORGANIZATION_SLUGS, PUBLISHER_SLUG, SOURCE_SLUGS, STORY_SLUG } from '../fixtures/story-000';
 
-
 const slugOf = (doc: { slug: string } | null | undefined) => (doc ? doc.slug : null);
 
 describe.each(['ar', 'en'] as const)('the story over REST in %s', (locale) => {

@@ -19,7 +19,6 @@ const baseUrl = () => process.env.TEST_BROWSER_BASE_URL as string;
 const artifacts = path.resolve(__dirname, '..', '..', 'test-artifacts', 'browser');
 const newSummary = `Updated from the browser test at ${new Date().toISOString()}.`;
 
-
 /** Polls until read() returns want (the admin re-renders asynchronously), then asserts it. */
 async function eventually<T>(read: () => Promise<T>, want: T, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -45,7 +44,15 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     // As root in a container, without a GPU, on a closed network: no sandbox, no background traffic.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
 });
@@ -83,7 +90,14 @@ describe('an editor in the admin panel', () => {
     await eventually(() => headline.getAttribute('dir'), 'rtl');
     await eventually(() => headline.evaluate((el) => getComputedStyle(el).direction), 'rtl');
     await eventually(() => page.locator('textarea[name="summary"]').evaluate((el) => getComputedStyle(el).direction), 'rtl');
-    await eventually(() => page.locator('[contenteditable="true"]').first().evaluate((el) => getComputedStyle(el).direction), 'rtl');
+    await eventually(
+      () =>
+        page
+          .locator('[contenteditable="true"]')
+          .first()
+          .evaluate((el) => getComputedStyle(el).direction),
+      'rtl',
+    );
     // Identifiers stay left-to-right inside Arabic content.
     await eventually(() => page.locator('input[name="slug"]').evaluate((el) => getComputedStyle(el).direction), 'ltr');
     await shot('arabic-story-rtl');

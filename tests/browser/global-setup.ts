@@ -18,7 +18,9 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default async function globalSetup(): Promise<void> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH; this test never downloads a browser.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH; this test never downloads a browser.`,
+    );
   }
   ensureBuild(process.env.BROWSER_TEST_SKIP_BUILD === 'true', 'browser tests');
 
@@ -32,7 +34,9 @@ export default async function globalSetup(): Promise<void> {
         ADMIN_PASSWORD: SUPER_ADMIN.password,
         EDITOR_EMAIL: EDITOR.email,
         EDITOR_PASSWORD: EDITOR.password,
-      }, { label: 'browser tests' });
+      },
+      { label: 'browser tests' },
+    );
     globalThis.__NEWSROOM_BROWSER__ = { app: app.child, dropDatabase: database.drop };
     process.env.TEST_BROWSER_BASE_URL = app.baseUrl;
     process.stdout.write(`[browser tests] app on ${app.baseUrl}, ${database.description}\n`);

@@ -12,7 +12,6 @@ import { STORY_SLUG } from '../fixtures/story-000';
  * within a second, and a scheduled job runs once per tick, not once per instance.
  */
 
-
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PERSON = 'qasim-al-araji';
 const RATE_LIMIT_MAX = 300;
@@ -77,7 +76,9 @@ beforeAll(async () => {
   a = await startServer(env, { label: 'instance A' });
   b = await startServer({ ...env, SEED_ON_BOOT: 'false' }, { label: 'instance B' });
 
-  const login = await json<{ data: { token: string } }>(await fetch(`${a.baseUrl}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(SUPER_ADMIN) }));
+  const login = await json<{ data: { token: string } }>(
+    await fetch(`${a.baseUrl}/admin/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(SUPER_ADMIN) }),
+  );
   const created = await json<{ data: { accessKey: string } }>(
     await fetch(`${a.baseUrl}/admin/api-tokens`, {
       method: 'POST',
@@ -148,7 +149,12 @@ describe('two instances on one PostgreSQL and one Redis', () => {
 
   it('runs each tick of a scheduled job on exactly one instance, and the job does its work', async () => {
     // Break a read model behind Strapi's back, as an import or a restore would.
-    const pg = new Client({ host: process.env.DATABASE_HOST ?? '127.0.0.1', port: Number(process.env.DATABASE_PORT ?? 5432), user: process.env.DATABASE_USERNAME ?? 'postgres', database: database.env.DATABASE_NAME });
+    const pg = new Client({
+      host: process.env.DATABASE_HOST ?? '127.0.0.1',
+      port: Number(process.env.DATABASE_PORT ?? 5432),
+      user: process.env.DATABASE_USERNAME ?? 'postgres',
+      database: database.env.DATABASE_NAME,
+    });
     await pg.connect();
     try {
       const removed = await pg.query(`DELETE FROM newsroom_article_views WHERE slug = $1 AND locale = 'ar' AND published`, [STORY_SLUG]);

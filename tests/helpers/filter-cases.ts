@@ -10,8 +10,28 @@ import { filterableAttributes, TEST_COMPONENTS, TEST_TYPES, type TestAttribute, 
  * sweep (`npm run sweep`), so both are generated from the schemas.
  */
 export const WHERE_OPERATORS = [
-  '$eq', '$eqi', '$ne', '$nei', '$lt', '$lte', '$gt', '$gte', '$in', '$notIn', '$null', '$notNull', '$between',
-  '$startsWith', '$startsWithi', '$endsWith', '$endsWithi', '$contains', '$notContains', '$containsi', '$notContainsi', '$not',
+  '$eq',
+  '$eqi',
+  '$ne',
+  '$nei',
+  '$lt',
+  '$lte',
+  '$gt',
+  '$gte',
+  '$in',
+  '$notIn',
+  '$null',
+  '$notNull',
+  '$between',
+  '$startsWith',
+  '$startsWithi',
+  '$endsWith',
+  '$endsWithi',
+  '$contains',
+  '$notContains',
+  '$containsi',
+  '$notContainsi',
+  '$not',
 ] as const;
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };

@@ -77,7 +77,7 @@ export default async function globalSetup(): Promise<void> {
       strapi.server
         .listRoutes()
         .filter((route) => route.path.startsWith('/api/'))
-        .flatMap((route) => route.methods.filter((method: string) => method !== "HEAD").map((method: string) => `${method} ${route.path}`)),
+        .flatMap((route) => route.methods.filter((method: string) => method !== 'HEAD').map((method: string) => `${method} ${route.path}`)),
     );
     globalThis.__NEWSROOM_TEST__ = { strapi, dropDatabase: database.drop };
     process.stdout.write(`\n[api tests] app on ${process.env.TEST_BASE_URL}, ${database.description}\n`);

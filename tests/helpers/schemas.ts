@@ -63,8 +63,8 @@ function attributesOf(attributes: Record<string, Record<string, unknown>>): Test
 // fast-check prints a counterexample's type by its uid, not its whole schema.
 const printedAsUid = <T extends { uid: string }>(type: T): T => Object.defineProperty(type, fc.toStringMethod, { value: () => type.uid, enumerable: false });
 
-export const TEST_TYPES: TestType[] = (Object.entries(CONTENT_TYPES) as Array<[ContentTypeUid, (typeof CONTENT_TYPES)[ContentTypeUid]]>).map(
-  ([uid, schema]) => printedAsUid({
+export const TEST_TYPES: TestType[] = (Object.entries(CONTENT_TYPES) as Array<[ContentTypeUid, (typeof CONTENT_TYPES)[ContentTypeUid]]>).map(([uid, schema]) =>
+  printedAsUid({
     uid,
     collectionName: schema.collectionName,
     singularName: schema.info.singularName,

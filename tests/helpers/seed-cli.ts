@@ -51,9 +51,7 @@ const LINK_TABLES = [
 export async function snapshotContent(db: TestDb) {
   const rows: Record<string, unknown> = {};
   for (const table of CONTENT_TABLES) {
-    rows[table] = await db.rows(
-      `select id, document_id, locale, published_at, updated_at from ${table} order by id`,
-    );
+    rows[table] = await db.rows(`select id, document_id, locale, published_at, updated_at from ${table} order by id`);
   }
   const counts: Record<string, number> = {};
   for (const table of LINK_TABLES) {

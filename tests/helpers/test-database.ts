@@ -64,7 +64,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.connect();
   } catch (error) {
     const where = process.env.DATABASE_URL ?? `${process.env.DATABASE_HOST ?? '127.0.0.1'}:${process.env.DATABASE_PORT ?? 5432}`;
-    throw new Error(`PostgreSQL is not reachable at ${where}: ${(error as Error).message}. Start it, or run the suite with DATABASE_CLIENT=sqlite.`, { cause: error });
+    throw new Error(`PostgreSQL is not reachable at ${where}: ${(error as Error).message}. Start it, or run the suite with DATABASE_CLIENT=sqlite.`, {
+      cause: error,
+    });
   }
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();

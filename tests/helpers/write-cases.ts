@@ -71,7 +71,11 @@ const sortKeys = (value: unknown): unknown =>
   Array.isArray(value)
     ? value.map(sortKeys)
     : value !== null && typeof value === 'object'
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)]))
+      ? Object.fromEntries(
+          Object.entries(value)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, v]) => [k, sortKeys(v)]),
+        )
       : value;
 
 /**
@@ -87,7 +91,8 @@ export function asReadBack(attribute: TestAttribute, sent: Json, read: unknown):
     return { sent: sentEntries.map(sortKeys), read: picked };
   }
   if ((attribute.type === 'relation' || attribute.type === 'media') && attribute.many) {
-    const ids = (value: unknown) => (Array.isArray(value) ? value.map((v) => (typeof v === 'object' && v ? (v as { documentId?: string }).documentId : v)) : []);
+    const ids = (value: unknown) =>
+      Array.isArray(value) ? value.map((v) => (typeof v === 'object' && v ? (v as { documentId?: string }).documentId : v)) : [];
     return { sent: ids(sent), read: ids(read) };
   }
   if (attribute.type === 'relation' || attribute.type === 'media') {

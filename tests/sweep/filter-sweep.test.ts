@@ -50,26 +50,33 @@ const rest = tally();
 const graphql = tally();
 
 describe('the filter sweep', () => {
-  it('sends every filter over REST', async () => {
-    await pool(cases, async (c) => {
-      const url = `/api/${c.type.pluralName}?${restFilterQuery(c)}`;
-      const res = await api().get(url);
-      record(rest, url, res.status, res.text, res.status >= 500);
-    });
-  }, SWEEP_TIMEOUT_MS);
+  it(
+    'sends every filter over REST',
+    async () => {
+      await pool(cases, async (c) => {
+        const url = `/api/${c.type.pluralName}?${restFilterQuery(c)}`;
+        const res = await api().get(url);
+        record(rest, url, res.status, res.text, res.status >= 500);
+      });
+    },
+    SWEEP_TIMEOUT_MS,
+  );
 
-  it('sends every filter over GraphQL', async () => {
-    await pool(cases, async (c) => {
-      const body = graphqlFilterRequest(c);
-      const res = await api().post('/graphql').send(body);
-      const internal = /INTERNAL_SERVER_ERROR/.test(res.text);
-      record(graphql, JSON.stringify(body.variables), res.status, res.text, internal);
-    });
-  }, SWEEP_TIMEOUT_MS);
+  it(
+    'sends every filter over GraphQL',
+    async () => {
+      await pool(cases, async (c) => {
+        const body = graphqlFilterRequest(c);
+        const res = await api().post('/graphql').send(body);
+        const internal = /INTERNAL_SERVER_ERROR/.test(res.text);
+        record(graphql, JSON.stringify(body.variables), res.status, res.text, internal);
+      });
+    },
+    SWEEP_TIMEOUT_MS,
+  );
 
   afterAll(() => {
-    const row = (name: string, t: Tally) =>
-      `| ${name} | ${t.requests} | ${t.ok} | ${t.refused} | ${t.serverErrors} | ${t.internalErrors} | ${t.leaks} |`;
+    const row = (name: string, t: Tally) => `| ${name} | ${t.requests} | ${t.ok} | ${t.refused} | ${t.serverErrors} | ${t.internalErrors} | ${t.leaks} |`;
     process.stdout.write(
       [
         '',

@@ -14,7 +14,6 @@ import { SUPER_ADMIN } from '../fixtures/accounts';
  * logged at error level as a validation gap.
  */
 
-
 const ERROR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 let database: TestDatabase;
@@ -55,7 +54,9 @@ beforeAll(async () => {
       RATE_LIMIT_ENABLED: 'false',
       CRON_ENABLED: 'false',
       LOG_LEVEL: 'info',
-    }, { label: 'production-errors' });
+    },
+    { label: 'production-errors' },
+  );
   token = await fullAccessToken(app, SUPER_ADMIN);
   // The people table loses a column the schema still has.
   await sql('ALTER TABLE people RENAME COLUMN job_title TO job_title_drifted');
@@ -76,7 +77,10 @@ describe('an unexpected error in production', () => {
     const text = await res.text();
     expect(res.status).toBe(500);
     const body = JSON.parse(text) as ErrorBody;
-    expect(body).toEqual({ data: null, error: { status: 500, name: 'InternalServerError', message: 'Internal Server Error', details: { errorId: expect.stringMatching(ERROR_ID) } } });
+    expect(body).toEqual({
+      data: null,
+      error: { status: 500, name: 'InternalServerError', message: 'Internal Server Error', details: { errorId: expect.stringMatching(ERROR_ID) } },
+    });
     expect({ leak: leakIn(text), column: text.includes('job_title') }).toEqual({ leak: null, column: false });
 
     const logged = await loggedFor(body.error.details?.errorId ?? '');
@@ -93,7 +97,9 @@ describe('an unexpected error in production', () => {
     });
     const text = await res.text();
     const body = JSON.parse(text) as GraphqlBody;
-    expect(body.errors).toEqual([{ message: 'Internal Server Error', path: ['createPerson'], extensions: { code: 'INTERNAL_SERVER_ERROR', errorId: expect.stringMatching(ERROR_ID) } }]);
+    expect(body.errors).toEqual([
+      { message: 'Internal Server Error', path: ['createPerson'], extensions: { code: 'INTERNAL_SERVER_ERROR', errorId: expect.stringMatching(ERROR_ID) } },
+    ]);
     expect({ leak: leakIn(text), column: text.includes('job_title') }).toEqual({ leak: null, column: false });
 
     const logged = await loggedFor(body.errors?.[0]?.extensions?.errorId ?? '');

@@ -151,7 +151,8 @@ const PG_CONTROL = process.env.PG_FAULT_CONTROL ?? 'pg_ctlcluster';
 function pgctl(action: 'stop' | 'start'): void {
   // pg_ctlcluster <version> main stop|start, as docs/deployment.md's operator would; -m fast drops connections at once.
   const version = spawnSync('ls', ['/etc/postgresql'], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
-  const args = PG_CONTROL === 'pg_ctlcluster' ? ['--skip-systemctl-redirect', version!, 'main', action, ...(action === 'stop' ? ['-m', 'fast'] : [])] : [action];
+  const args =
+    PG_CONTROL === 'pg_ctlcluster' ? ['--skip-systemctl-redirect', version!, 'main', action, ...(action === 'stop' ? ['-m', 'fast'] : [])] : [action];
   const result = spawnSync(PG_CONTROL, args, { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${PG_CONTROL} ${args.join(' ')} failed: ${result.stderr}`);
 }
@@ -167,7 +168,16 @@ describe('PostgreSQL stopped and started under read and write load', () => {
     seed(database);
     // Uncached, so every read needs the database.
     app = await startServer(
-      { ...database.env, CACHE_ENABLED: 'false', RATE_LIMIT_ENABLED: 'false', CRON_ENABLED: 'false', ADMIN_EMAIL: SUPER_ADMIN.email, ADMIN_PASSWORD: SUPER_ADMIN.password }, { label: 'pg-fault' });
+      {
+        ...database.env,
+        CACHE_ENABLED: 'false',
+        RATE_LIMIT_ENABLED: 'false',
+        CRON_ENABLED: 'false',
+        ADMIN_EMAIL: SUPER_ADMIN.email,
+        ADMIN_PASSWORD: SUPER_ADMIN.password,
+      },
+      { label: 'pg-fault' },
+    );
     const token = await fullAccessToken(app, SUPER_ADMIN, 'fault-test');
     const results: Array<{ at: number; status: number }> = [];
     let running = true;
@@ -239,12 +249,16 @@ describe('PostgreSQL stopped and started under read and write load', () => {
     expect(writeStatuses.filter((s) => s === 503).length).toBeGreaterThan(0);
     const stored = new Map<string, string>();
     for (let page = 1; ; page += 1) {
-      const res = await fetch(`${app.baseUrl}/api/articles?locale=ar&filters[slug][$startsWith]=fault-write-&pagination[page]=${page}&pagination[pageSize]=100`);
+      const res = await fetch(
+        `${app.baseUrl}/api/articles?locale=ar&filters[slug][$startsWith]=fault-write-&pagination[page]=${page}&pagination[pageSize]=100`,
+      );
       const body = (await res.json()) as { data: Array<{ slug: string; headline: string }>; meta: { pagination: { pageCount: number } } };
       for (const article of body.data) stored.set(article.slug, article.headline);
       if (page >= body.meta.pagination.pageCount) break;
     }
-    process.stdout.write(`[pg-fault] ${writeStatuses.length} writes: ${acknowledged.size} acknowledged, ${writeStatuses.filter((s) => s === 503).length} refused with 503, ${stored.size} stored\n`);
+    process.stdout.write(
+      `[pg-fault] ${writeStatuses.length} writes: ${acknowledged.size} acknowledged, ${writeStatuses.filter((s) => s === 503).length} refused with 503, ${stored.size} stored\n`,
+    );
     for (const [slug, headline] of acknowledged) expect({ slug, headline: stored.get(slug) }).toEqual({ slug, headline });
   });
 });

@@ -17,7 +17,17 @@ beforeAll(async () => {
   database = await createTestDatabase();
   app = await startServer(
     // IS_PROXIED: the test plays several clients through X-Forwarded-For, as a reverse proxy would send it.
-    { ...database.env, RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_MAX: String(MAX), RATE_LIMIT_WINDOW_SECONDS: '60', IS_PROXIED: 'true', RATE_LIMIT_ALLOW_IPS: '10.0.0.99', CRON_ENABLED: 'false' }, { label: 'rate-limit' });
+    {
+      ...database.env,
+      RATE_LIMIT_ENABLED: 'true',
+      RATE_LIMIT_MAX: String(MAX),
+      RATE_LIMIT_WINDOW_SECONDS: '60',
+      IS_PROXIED: 'true',
+      RATE_LIMIT_ALLOW_IPS: '10.0.0.99',
+      CRON_ENABLED: 'false',
+    },
+    { label: 'rate-limit' },
+  );
 });
 
 afterAll(async () => {
@@ -41,7 +51,10 @@ describe('the rate limit', () => {
     expect(over.status).toBe(429);
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(Number(over.headers.get('retry-after'))).toBeLessThanOrEqual(60);
-    expect(await over.json()).toMatchObject({ data: null, error: { status: 429, name: 'RateLimitError', message: expect.stringContaining(`at most ${MAX} per 60 s`) } });
+    expect(await over.json()).toMatchObject({
+      data: null,
+      error: { status: 429, name: 'RateLimitError', message: expect.stringContaining(`at most ${MAX} per 60 s`) },
+    });
   });
 
   it('counts GraphQL with REST, and answers it in GraphQL’s error format', async () => {

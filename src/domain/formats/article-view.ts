@@ -72,7 +72,9 @@ export function articlePlainText(article: ArticleDoc): string {
 }
 
 export function paragraphs(article: ArticleDoc): string[] {
-  return articlePlainText(article).split('\n').filter((p) => p.trim() !== '');
+  return articlePlainText(article)
+    .split('\n')
+    .filter((p) => p.trim() !== '');
 }
 
 export function quotesInOrder(article: ArticleDoc): QuoteDoc[] {

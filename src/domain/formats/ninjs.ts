@@ -59,10 +59,7 @@ export function articleNinjs(article: ArticleDoc, { links }: NinjsOptions): Ninj
     ],
     people: (article.people ?? []).map((p) => entity('people', p, 'mentioned')),
     organisations: (article.organizations ?? []).map((o) => entity('organizations', o, 'mentioned')),
-    infosources: [
-      ...(article.publisher ? [infosource(article.publisher, 'publisher')] : []),
-      ...(article.sources ?? []).map((s) => infosource(s, 'source')),
-    ],
+    infosources: [...(article.publisher ? [infosource(article.publisher, 'publisher')] : []), ...(article.sources ?? []).map((s) => infosource(s, 'source'))],
     ...(article.section && { subjects: [{ name: article.section, rel: 'section' }] }),
     slugline: article.slug,
     altids: [

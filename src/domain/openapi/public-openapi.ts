@@ -147,9 +147,7 @@ function withMeta(operation: JsonObject, list: boolean): JsonObject {
   const responses = operation.responses as JsonObject;
   const ok = responses['200'] as JsonObject;
   const schema = ((ok.content as JsonObject)['application/json'] as JsonObject).schema as Schema;
-  const meta: Schema = list
-    ? { type: 'object', properties: { pagination: PAGINATION }, required: ['pagination'] }
-    : { type: 'object' };
+  const meta: Schema = list ? { type: 'object', properties: { pagination: PAGINATION }, required: ['pagination'] } : { type: 'object' };
   const envelope: Schema = {
     ...schema,
     properties: { ...(schema.properties as JsonObject), meta },

@@ -7,9 +7,7 @@ describe('previewUrl', () => {
   it('fills the default template with locale and slug, and marks drafts', () => {
     const settings = previewSettings({ FRONTEND_URL: 'http://localhost:3000' })!;
     expect(previewUrl(settings, target)).toBe('http://localhost:3000/ar/articles/iraq-announces-end?status=draft');
-    expect(previewUrl(settings, { ...target, locale: 'en', status: 'published' })).toBe(
-      'http://localhost:3000/en/articles/iraq-announces-end',
-    );
+    expect(previewUrl(settings, { ...target, locale: 'en', status: 'published' })).toBe('http://localhost:3000/en/articles/iraq-announces-end');
   });
 
   it('adds the secret and encodes the values', () => {

@@ -23,9 +23,7 @@ export interface PreviewSettings {
 
 /** The frontend URL for one document: placeholders {locale}, {slug}, {documentId}, {status}, URL-encoded. */
 export function previewUrl(settings: PreviewSettings, target: PreviewTarget): string {
-  const path = settings.pathTemplate.replace(/\{(locale|slug|documentId|status)\}/g, (_match, key: keyof PreviewTarget) =>
-    encodeURIComponent(target[key]),
-  );
+  const path = settings.pathTemplate.replace(/\{(locale|slug|documentId|status)\}/g, (_match, key: keyof PreviewTarget) => encodeURIComponent(target[key]));
   const url = new URL(`${settings.frontendUrl}${path}`);
   if (target.status === 'draft') url.searchParams.set('status', 'draft');
   if (settings.secret) url.searchParams.set('secret', settings.secret);

@@ -50,11 +50,14 @@ describe('storedMatches', () => {
 
   it('fails when relations differ in membership or order', () => {
     fc.assert(
-      fc.property(desiredData.filter((d) => d.relations.people!.length >= 2), (desired) => {
-        const reversed = { ...asStored(desired), people: [...desired.relations.people!].reverse().map((id) => ({ documentId: id })) };
-        const fewer = { ...asStored(desired), people: desired.relations.people!.slice(1).map((id) => ({ documentId: id })) };
-        return !storedMatches(reversed, desired) && !storedMatches(fewer, desired);
-      }),
+      fc.property(
+        desiredData.filter((d) => d.relations.people!.length >= 2),
+        (desired) => {
+          const reversed = { ...asStored(desired), people: [...desired.relations.people!].reverse().map((id) => ({ documentId: id })) };
+          const fewer = { ...asStored(desired), people: desired.relations.people!.slice(1).map((id) => ({ documentId: id })) };
+          return !storedMatches(reversed, desired) && !storedMatches(fewer, desired);
+        },
+      ),
     );
   });
 

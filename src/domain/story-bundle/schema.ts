@@ -10,10 +10,7 @@ import { isStorableDecimal } from '../../validation/values';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const slug = z
-  .string()
-  .regex(SLUG_PATTERN, 'must be lowercase Latin letters and digits separated by single hyphens (e.g. "qasim-al-araji")')
-  .max(120);
+const slug = z.string().regex(SLUG_PATTERN, 'must be lowercase Latin letters and digits separated by single hyphens (e.g. "qasim-al-araji")').max(120);
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
@@ -43,16 +40,7 @@ export const ORGANIZATION_KINDS = [
   'other',
 ] as const;
 
-export const SOURCE_KINDS = [
-  'news_agency',
-  'tv_channel',
-  'radio',
-  'newspaper',
-  'website',
-  'social_media',
-  'official_statement',
-  'other',
-] as const;
+export const SOURCE_KINDS = ['news_agency', 'tv_channel', 'radio', 'newspaper', 'website', 'social_media', 'official_statement', 'other'] as const;
 
 export const QUOTE_KINDS = ['direct', 'indirect'] as const;
 export const FIGURE_QUALIFIERS = ['exact', 'approximately', 'more_than', 'less_than', 'up_to'] as const;
@@ -73,7 +61,12 @@ export const sourceSchema = z
     name: localized(text(200)),
     shortName: localized(text(60)).optional(),
     kind: z.enum(SOURCE_KINDS),
-    url: z.string().max(255).url('must be an absolute http(s) URL').regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
+    url: z
+      .string()
+      .max(255)
+      .url('must be an absolute http(s) URL')
+      .regex(/^https?:\/\//, 'must be an http(s) URL')
+      .optional(),
     country: countryCode.optional(),
   })
   .strict();

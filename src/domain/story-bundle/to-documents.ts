@@ -1,13 +1,5 @@
 import type { NewsroomLocale } from '../locales';
-import type {
-  ArticleEntry,
-  FigureEntry,
-  Localized,
-  OrganizationEntry,
-  PersonEntry,
-  QuoteEntry,
-  SourceEntry,
-} from './schema';
+import type { ArticleEntry, FigureEntry, Localized, OrganizationEntry, PersonEntry, QuoteEntry, SourceEntry } from './schema';
 
 /**
  * Maps bundle entries to the data the Document Service stores, one locale at a

@@ -17,9 +17,7 @@ function bundle(): StoryBundleInput {
       organizations: ['joc'],
       sources: ['ina'],
     },
-    quotes: [
-      { slug: 'a-story-q1', position: 1, kind: 'direct', speaker: 'speaker-one', source: 'ina', text: { ar: 'نص مباشر', en: 'direct words' } },
-    ],
+    quotes: [{ slug: 'a-story-q1', position: 1, kind: 'direct', speaker: 'speaker-one', source: 'ina', text: { ar: 'نص مباشر', en: 'direct words' } }],
   };
 }
 
@@ -105,9 +103,7 @@ describe('validateStoryBundle', () => {
     try {
       parseStoryBundle({ version: 2 });
     } catch (error) {
-      expect((error as BundleValidationError).problems).toEqual(
-        expect.arrayContaining(['version: Invalid literal value, expected 1', 'article: is required']),
-      );
+      expect((error as BundleValidationError).problems).toEqual(expect.arrayContaining(['version: Invalid literal value, expected 1', 'article: is required']));
     }
   });
 });

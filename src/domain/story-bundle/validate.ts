@@ -12,9 +12,7 @@ export interface ExternalReference {
   path: string;
 }
 
-export type BundleValidation =
-  | { ok: true; bundle: StoryBundle; externalReferences: ExternalReference[] }
-  | { ok: false; problems: string[] };
+export type BundleValidation = { ok: true; bundle: StoryBundle; externalReferences: ExternalReference[] } | { ok: false; problems: string[] };
 
 export class BundleValidationError extends Error {
   constructor(public readonly problems: string[]) {

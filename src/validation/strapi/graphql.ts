@@ -85,7 +85,13 @@ async function checkDefinition(
           const filtersArg = field.args.find((arg) => arg.name === 'filters');
           const uid = filtersArg ? filterInputs.get(getNamedType(filtersArg.type).name) : undefined;
           if (uid) {
-            const problems = queryProblems(validationModels(), GRAPHQL_DIALECT, uid, { filters: args.filters, sort: args.sort, pagination: args.pagination }, { checkStatusAndLocale: false });
+            const problems = queryProblems(
+              validationModels(),
+              GRAPHQL_DIALECT,
+              uid,
+              { filters: args.filters, sort: args.sort, pagination: args.pagination },
+              { checkStatusAndLocale: false },
+            );
             if (problems.length > 0) found.push({ where, node, problems });
           }
           if (args.locale !== undefined && args.locale !== null) localeChecks.push({ where, node, locale: args.locale });
@@ -112,12 +118,15 @@ export function argumentValidationPlugin(): ApolloServerPlugin {
           const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
           if (coerced.errors) return;
           const checks: FieldCheck[] = [];
-          for (const definition of [operation, ...usedFragments(document, operation)]) checks.push(...(await checkDefinition(schema, definition, coerced.coerced)));
+          for (const definition of [operation, ...usedFragments(document, operation)])
+            checks.push(...(await checkDefinition(schema, definition, coerced.coerced)));
           if (checks.length === 0) return;
           // `articles.people(filters.name.between)`: the field, then the argument path in GraphQL's spelling.
           const name = (where: string, path: Problem['path']) => `${where}(${dottedPath(path)})`;
           const all = checks
-            .flatMap(({ where, problems }) => problems.map((p) => ({ field: where, argument: p.path.map(String), message: `${name(where, p.path)}: ${p.message}` })))
+            .flatMap(({ where, problems }) =>
+              problems.map((p) => ({ field: where, argument: p.path.map(String), message: `${name(where, p.path)}: ${p.message}` })),
+            )
             .slice(0, MAX_REPORTED_PROBLEMS);
           const more = all.length > 1 ? ` (and ${all.length - 1} more: see extensions.errors)` : '';
           throw new GraphQLError(`${all[0]!.message}${more}`, {
@@ -138,7 +147,10 @@ export function argumentValidationPlugin(): ApolloServerPlugin {
 export function registerGraphqlValidation(strapi: Core.Strapi): void {
   locales = knownLocales(strapi);
   const { naming } = strapi.plugin('graphql').service('utils') as { naming: { getFiltersInputTypeName(model: unknown): string } };
-  const models = [...Object.values(strapi.contentTypes), ...Object.values(strapi.components)] as Array<{ uid: string; attributes: Record<string, { private?: boolean; type?: string }> }>;
+  const models = [...Object.values(strapi.contentTypes), ...Object.values(strapi.components)] as Array<{
+    uid: string;
+    attributes: Record<string, { private?: boolean; type?: string }>;
+  }>;
   filterInputs = new Map(models.map((model) => [naming.getFiltersInputTypeName(model), model.uid]));
   const extension = strapi.plugin('graphql').service('extension');
   for (const model of models) {

@@ -83,7 +83,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const locale = params.locale ?? defaultLocale;
     const known: Array<{ code: string }> = await strapi.plugin('i18n').service('locales').find();
     if (!known.some((l) => l.code === locale)) {
-      throw new errors.ValidationError(`Unknown locale "${locale}". Available locales: ${known.map((l) => l.code).sort().join(', ')}.`);
+      throw new errors.ValidationError(
+        `Unknown locale "${locale}". Available locales: ${known
+          .map((l) => l.code)
+          .sort()
+          .join(', ')}.`,
+      );
     }
     if (!draftReadAllowed({ status: params.status, strategy: caller.strategy })) throw new errors.PolicyError(DRAFTS_NEED_TOKEN_MESSAGE);
 
