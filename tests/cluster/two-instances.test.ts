@@ -161,17 +161,27 @@ describe('two instances on one PostgreSQL and one Redis', () => {
       expect(removed.rowCount).toBe(1);
 
       const shared = () => [...ticks([a!, b!]).entries()].filter(([, lines]) => lines.length === 2);
+      const jobRuns = async () =>
+        (
+          await pg.query<{ tick: string; instance: string; outcome: string | null }>(
+            `SELECT tick, instance, outcome FROM newsroom_job_runs WHERE job = 'read-model-audit' ORDER BY tick`,
+          )
+        ).rows;
       const deadline = Date.now() + 15_000;
       let repaired = false;
-      while (Date.now() < deadline && !(repaired && shared().length >= 3)) {
+      let reported = false;
+      // The run commits the rebuilt view before it goes on to the search index and
+      // records its outcome, so wait for both rather than reading the outcome early.
+      while (Date.now() < deadline && !(repaired && reported && shared().length >= 3)) {
         await new Promise((r) => setTimeout(r, 500));
         const rows = await pg.query(`SELECT 1 FROM newsroom_article_views WHERE slug = $1 AND locale = 'ar' AND published`, [STORY_SLUG]);
         repaired = rows.rowCount === 1;
+        reported = (await jobRuns()).some((run) => /rebuilt 1 article views/.test(run.outcome ?? ''));
       }
       expect(repaired).toBe(true);
+      expect(reported).toBe(true);
 
-      const runs = (await pg.query(`SELECT tick, instance, outcome FROM newsroom_job_runs WHERE job = 'read-model-audit' ORDER BY tick`)).rows;
-      expect(runs.some((run) => /rebuilt 1 article views/.test(run.outcome ?? ''))).toBe(true);
+      const runs = await jobRuns();
       const byTick = ticks([a!, b!]);
       // Ticks both schedulers fired for: one ran it, the other skipped it.
       expect(shared().length).toBeGreaterThanOrEqual(3);
