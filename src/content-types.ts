@@ -3,6 +3,7 @@ import organization from './api/organization/content-types/organization/schema.j
 import person from './api/person/content-types/person/schema.json';
 import quote from './api/quote/content-types/quote/schema.json';
 import source from './api/source/content-types/source/schema.json';
+import correction from './components/story/correction.json';
 import figure from './components/story/figure.json';
 
 /**
@@ -37,6 +38,7 @@ export const CONTENT_TYPE_UIDS = Object.keys(CONTENT_TYPES) as ContentTypeUid[];
 /** The components the public types use, by uid (`<category>.<name>`). */
 export const COMPONENTS = {
   'story.figure': figure,
+  'story.correction': correction,
 } as const satisfies Record<string, Omit<ContentTypeSchema, 'info' | 'collectionName'> & { collectionName: string; info: { displayName: string } }>;
 
 export const isContentTypeUid = (uid: string): uid is ContentTypeUid => Object.prototype.hasOwnProperty.call(CONTENT_TYPES, uid);

@@ -10,6 +10,7 @@ import { reconcilePublicPermissions } from './bootstrap/public-permissions';
 import { ensureQueryIndexes } from './bootstrap/query-indexes';
 import { seedOnFirstBoot } from './bootstrap/seed-on-boot';
 import { CrossProcessSignal } from './cache/cross-process';
+import { registerCorrectionsRule } from './corrections/document-middleware';
 import { registerCacheFlushes } from './cache/eviction';
 import { installHttpFastPath } from './cache/http-fast-path';
 import { registerCacheReadTags } from './cache/read-tags';
@@ -49,8 +50,9 @@ export default {
     registerDraftsNeedToken(strapi);
     // 3. Writes: one transaction, the effects that follow every write (src/write-pipeline/effects.ts)…
     registerWritePipeline(strapi, writeEffects(strapi));
-    // 4. …around the model's rules: a quote is somebody's (checked on the stored result), and
-    //    relations kept in step across locales.
+    // 4. …around the model's rules: published corrections stay, a quote is somebody's (checked
+    //    on the stored result), and relations kept in step across locales.
+    registerCorrectionsRule(strapi);
     registerQuoteAttribution(strapi);
     registerLocaleSync(strapi);
 

@@ -397,6 +397,19 @@ export interface components {
             qualifier: "exact" | "approximately" | "more_than" | "less_than" | "up_to";
             id?: number;
         };
+        StoryCorrectionEntry: {
+            /**
+             * @description An enum field
+             * @default correction
+             * @enum {string}
+             */
+            kind: "correction" | "clarification" | "update";
+            /** @description A text field */
+            text: string;
+            /** @description A datetime field */
+            issuedAt: string;
+            id?: number;
+        };
         ApiArticleArticleDocument: {
             /**
              * @description The document ID: the same for every locale and for the draft and published versions of a document.
@@ -440,6 +453,8 @@ export interface components {
             figures?: components["schemas"]["StoryFigureEntry"][] | null;
             /** @description A relational field */
             publisher?: components["schemas"]["ApiOrganizationOrganizationDocument"] | null;
+            /** @description A component field */
+            corrections?: components["schemas"]["StoryCorrectionEntry"][] | null;
             /** @description A relational field */
             readonly localizations?: components["schemas"]["ApiArticleArticleDocument"][] | null;
         };
@@ -544,7 +559,7 @@ export interface operations {
                 } | {
                     [key: string]: "asc" | "desc";
                 }[];
-                populate?: "*" | ("cover" | "people" | "organizations" | "sources" | "quotes" | "figures" | "publisher" | "localizations") | ("cover" | "people" | "organizations" | "sources" | "quotes" | "figures" | "publisher" | "localizations")[];
+                populate?: "*" | ("cover" | "people" | "organizations" | "sources" | "quotes" | "figures" | "publisher" | "corrections" | "localizations") | ("cover" | "people" | "organizations" | "sources" | "quotes" | "figures" | "publisher" | "corrections" | "localizations")[];
                 locale?: string;
                 status?: "draft" | "published";
                 publicationFilter?: "never-published" | "has-published-version" | "modified" | "unmodified" | "never-published-document" | "has-published-version-document" | "published-without-draft" | "published-with-draft";
@@ -606,6 +621,8 @@ export interface operations {
                             figures?: components["schemas"]["StoryFigureEntry"][] | null;
                             /** @description A relational field */
                             publisher?: components["schemas"]["ApiOrganizationOrganizationDocument"] | null;
+                            /** @description A component field */
+                            corrections?: components["schemas"]["StoryCorrectionEntry"][] | null;
                             /** @description A relational field */
                             readonly localizations?: components["schemas"]["ApiArticleArticleDocument"][] | null;
                         }[];
@@ -675,7 +692,7 @@ export interface operations {
         parameters: {
             query?: {
                 fields?: ("headline" | "slug" | "summary" | "body" | "section" | "publishedDate" | "coverCaption" | "createdAt" | "updatedAt" | "publishedAt" | "locale")[];
-                populate?: "*" | ("cover" | "people" | "organizations" | "sources" | "quotes" | "figures" | "publisher" | "localizations") | ("cover" | "people" | "organizations" | "sources" | "quotes" | "figures" | "publisher" | "localizations")[];
+                populate?: "*" | ("cover" | "people" | "organizations" | "sources" | "quotes" | "figures" | "publisher" | "corrections" | "localizations") | ("cover" | "people" | "organizations" | "sources" | "quotes" | "figures" | "publisher" | "corrections" | "localizations")[];
                 filters?: {
                     [key: string]: unknown;
                 };
@@ -747,6 +764,8 @@ export interface operations {
                             figures?: components["schemas"]["StoryFigureEntry"][] | null;
                             /** @description A relational field */
                             publisher?: components["schemas"]["ApiOrganizationOrganizationDocument"] | null;
+                            /** @description A component field */
+                            corrections?: components["schemas"]["StoryCorrectionEntry"][] | null;
                             /** @description A relational field */
                             readonly localizations?: components["schemas"]["ApiArticleArticleDocument"][] | null;
                         };
@@ -1895,6 +1914,8 @@ export interface operations {
                             figures?: components["schemas"]["StoryFigureEntry"][] | null;
                             /** @description A relational field */
                             publisher?: components["schemas"]["ApiOrganizationOrganizationDocument"] | null;
+                            /** @description A component field */
+                            corrections?: components["schemas"]["StoryCorrectionEntry"][] | null;
                             /** @description A relational field */
                             readonly localizations?: components["schemas"]["ApiArticleArticleDocument"][] | null;
                         };

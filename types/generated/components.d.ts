@@ -1,5 +1,23 @@
 import type { Schema, Struct } from '@strapi/strapi';
 
+export interface StoryCorrection extends Struct.ComponentSchema {
+  collectionName: 'components_story_corrections';
+  info: {
+    description: 'A public note on what changed after publication. Once published it stays: later versions may add corrections, never remove, reorder or rewrite one.';
+    displayName: 'Correction';
+    icon: 'pencil';
+  };
+  attributes: {
+    issuedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    kind: Schema.Attribute.Enumeration<['correction', 'clarification', 'update']> & Schema.Attribute.Required & Schema.Attribute.DefaultTo<'correction'>;
+    text: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+  };
+}
+
 export interface StoryFigure extends Struct.ComponentSchema {
   collectionName: 'components_story_figures';
   info: {
@@ -13,9 +31,7 @@ export interface StoryFigure extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
-    qualifier: Schema.Attribute.Enumeration<
-      ['exact', 'approximately', 'more_than', 'less_than', 'up_to']
-    > &
+    qualifier: Schema.Attribute.Enumeration<['exact', 'approximately', 'more_than', 'less_than', 'up_to']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'exact'>;
     unit: Schema.Attribute.String &
@@ -29,6 +45,7 @@ export interface StoryFigure extends Struct.ComponentSchema {
 declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
+      'story.correction': StoryCorrection;
       'story.figure': StoryFigure;
     }
   }

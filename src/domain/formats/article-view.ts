@@ -31,6 +31,12 @@ export interface QuoteDoc {
   source?: NamedDoc | null;
 }
 
+export interface CorrectionDoc {
+  kind?: 'correction' | 'clarification' | 'update' | string | null;
+  text: string;
+  issuedAt: string;
+}
+
 export interface ArticleDoc {
   documentId: string;
   locale: string;
@@ -50,6 +56,7 @@ export interface ArticleDoc {
   sources?: NamedDoc[] | null;
   quotes?: QuoteDoc[] | null;
   publisher?: NamedDoc | null;
+  corrections?: CorrectionDoc[] | null;
 }
 
 /** Where things live, so formats can give each entity a stable URI. */

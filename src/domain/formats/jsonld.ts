@@ -90,6 +90,10 @@ export function articleJsonLd(article: ArticleDoc, { links, defaultLocale, trans
       citation: (article.sources ?? []).map((s) => ({ '@type': 'CreativeWork' as const, name: s.name ?? undefined, publisher: mediaOrganization(s) })),
     }),
     hasPart: quotesInOrder(article).map((q) => quotation(q, article.locale)),
+    // schema.org has one type for all three kinds: a clarification or an update is a CorrectionComment too.
+    ...((article.corrections ?? []).length > 0 && {
+      correction: (article.corrections ?? []).map((c) => ({ '@type': 'CorrectionComment' as const, text: c.text, datePublished: c.issuedAt })),
+    }),
     ...(isOriginal
       ? translations.length > 0 && { workTranslation: translations.map(translationRef) }
       : original && { translationOfWork: translationRef(original) }),

@@ -5,7 +5,8 @@ import type { Ninjs22, NinjsEntity, NinjsInfoSource } from './ninjs-types';
  * IPTC ninjs 2.2 for news aggregators. Quotes have no ninjs property of their own;
  * they are carried as `associations` of type "text" (each with its speaker in
  * `people`/`organisations` and the outlet it came through in `infosources`), so an
- * aggregator keeps who said what, reported by whom.
+ * aggregator keeps who said what, reported by whom. Public corrections are
+ * `descriptions` whose role is the correction's kind (2.2 has nothing closer).
  */
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -40,6 +41,12 @@ export function articleNinjs(article: ArticleDoc, { links }: NinjsOptions): Ninj
   const text = paragraphs(article);
   const plain = text.join('\n\n');
   const published = article.publishedAt !== null && article.publishedAt !== undefined;
+  // ninjs 2.2 has no property for corrections; a description whose role is the kind
+  // (correction, clarification, update) carries the text. Its issue date has no place.
+  const descriptions = [
+    ...(article.summary ? [{ role: 'summary', contenttype: 'text/plain', value: article.summary }] : []),
+    ...(article.corrections ?? []).map((c) => ({ role: c.kind ?? 'correction', contenttype: 'text/plain', value: c.text })),
+  ];
 
   return {
     uri: links.documentUri('articles', article.documentId, locale),
@@ -52,7 +59,7 @@ export function articleNinjs(article: ArticleDoc, { links }: NinjsOptions): Ninj
     language: locale,
     ...(article.publisher?.name && { copyrightholder: article.publisher.name }),
     headlines: [{ role: 'main', contenttype: 'text/plain', value: article.headline }],
-    ...(article.summary && { descriptions: [{ role: 'summary', contenttype: 'text/plain', value: article.summary }] }),
+    ...(descriptions.length > 0 && { descriptions }),
     bodies: [
       { role: 'main', contenttype: 'text/plain', value: plain, charcount: plain.length, wordcount: words(plain) },
       { role: 'main', contenttype: 'text/html', value: text.map((p) => `<p>${escapeHtml(p)}</p>`).join('') },

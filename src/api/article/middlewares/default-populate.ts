@@ -3,11 +3,12 @@ import type { Core } from '@strapi/strapi';
 /**
  * What a frontend needs to render an article in one request: its people (with
  * their affiliation), organizations, sources, quotes in reading order with who
- * said them and through whom, figures, publisher and cover.
+ * said them and through whom, figures, public corrections, publisher and cover.
  */
 export const ARTICLE_DEFAULT_POPULATE = {
   cover: true,
   figures: true,
+  corrections: true,
   publisher: true,
   people: { populate: { affiliation: true } },
   organizations: true,
