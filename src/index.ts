@@ -19,6 +19,8 @@ import { registerPluginGuards } from './graphql/plugin-guards';
 import { registerLocaleSync } from './locale-sync/document-middleware';
 import { registerQuoteAttribution } from './quotes/document-middleware';
 import { installRateLimit, type RateLimitHandle } from './rate-limit/rate-limit';
+import { registerSchedulingRules } from './scheduling/document-middleware';
+import { startScheduler } from './scheduling/timer';
 import { registerSearchGraphql } from './search/graphql';
 import { rebuildSearchIndexIfEmpty } from './search/index-writer';
 import { assertSettings, settings } from './settings';
@@ -30,6 +32,7 @@ import { writeEffects } from './write-pipeline/effects';
 import { registerWritePipeline } from './write-pipeline/pipeline';
 
 let rateLimit: RateLimitHandle | undefined;
+let stopScheduler: (() => Promise<void>) | undefined;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -50,9 +53,10 @@ export default {
     registerDraftsNeedToken(strapi);
     // 3. Writes: one transaction, the effects that follow every write (src/write-pipeline/effects.ts)…
     registerWritePipeline(strapi, writeEffects(strapi));
-    // 4. …around the model's rules: published corrections stay, a quote is somebody's (checked
-    //    on the stored result), and relations kept in step across locales.
+    // 4. …around the model's rules: published corrections stay, an embargo holds, a quote is
+    //    somebody's (checked on the stored result), and relations kept in step across locales.
     registerCorrectionsRule(strapi);
+    registerSchedulingRules(strapi);
     registerQuoteAttribution(strapi);
     registerLocaleSync(strapi);
 
@@ -62,7 +66,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    const { http, admin } = settings();
+    const { http, admin, jobs } = settings();
     await ensureQueryIndexes(strapi);
     const createdLocales = await ensureNewsroomLocales(strapi);
     await grantLocalesToContentRoles(strapi, createdLocales);
@@ -87,6 +91,11 @@ export default {
       installHttpFastPath(strapi.server.httpServer, cache, restPrefix, http.corsOrigins);
       strapi.log.info(`[cache] response cache on (${cache.store.kind} store)`);
     }
+    // Scheduled publishing: every instance runs the timer, one of them does each tick (src/scheduling/).
+    if (jobs.cronEnabled) {
+      stopScheduler = startScheduler(strapi, jobs.scheduleIntervalSeconds);
+      strapi.log.info(`[scheduling] publishAt/unpublishAt checked every ${jobs.scheduleIntervalSeconds} s`);
+    }
     // Outermost, in front of the fast path: cached answers count against the limit too.
     if (http.rateLimit.enabled) {
       rateLimit = installRateLimit(strapi.server.httpServer, http.rateLimit, {
@@ -101,6 +110,7 @@ export default {
   },
 
   async destroy() {
+    await stopScheduler?.();
     await rateLimit?.close();
     responseCache()?.signal?.stop();
     await responseCache()?.store.close();

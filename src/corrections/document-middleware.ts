@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { dottedPath, type Problem } from '../validation/problems';
 import { refusal } from '../validation/strapi/refusal';
+import { localesOfWrite } from '../write-pipeline/locales';
 import { appendOnlyProblems, normalizeCorrection, type Correction } from './append-only';
 
 const ARTICLE = 'api::article.article';
@@ -33,15 +34,6 @@ async function recordPublished(strapi: Core.Strapi, knex: Knex, documentId: stri
     .merge(['corrections', 'updated_at']);
 }
 
-/** The locales a publish acts on: one, or every locale with a draft for '*'. */
-async function publishLocales(strapi: Core.Strapi, documentId: string, locale: Params['locale']): Promise<string[]> {
-  if (typeof locale === 'string' && locale !== '*') return [locale];
-  if (Array.isArray(locale)) return locale;
-  if (locale === undefined) return [await strapi.plugin('i18n').service('locales').getDefaultLocale()];
-  const drafts = await strapi.db.query(ARTICLE).findMany({ where: { documentId, publishedAt: null }, select: ['locale'] });
-  return (drafts as Array<{ locale: string }>).map((d) => d.locale);
-}
-
 /**
  * Corrections are append-only once published (./append-only.ts), on every write
  * path: a create or update that sends `corrections` is checked against the record
@@ -59,7 +51,7 @@ export function registerCorrectionsRule(strapi: Core.Strapi): void {
       const { documentId } = params;
       let locales: string[] = [];
       if (context.action === 'publish' && documentId) {
-        locales = await publishLocales(strapi, documentId, params.locale);
+        locales = await localesOfWrite(strapi, ARTICLE, documentId, params.locale);
         for (const locale of locales) {
           const draft = await strapi.documents(ARTICLE).findOne({ documentId, locale, status: 'draft', populate: { corrections: true } });
           if (!draft) continue;

@@ -63,7 +63,7 @@ export interface Settings {
   admin: { flags: { nps: boolean; promoteEE: boolean }; accounts: DeclaredAccount[] };
   preview: PreviewSettings | null;
   content: { seedOnBoot: boolean };
-  jobs: { cronEnabled: boolean; readModelAuditCron: string };
+  jobs: { cronEnabled: boolean; readModelAuditCron: string; scheduleIntervalSeconds: number };
 }
 
 export interface ReadSettings {
@@ -108,6 +108,7 @@ const schema = (production: boolean) =>
     SEED_ON_BOOT: boolVar('SEED_ON_BOOT', true),
     CRON_ENABLED: boolVar('CRON_ENABLED', true),
     JOB_READ_MODEL_AUDIT_CRON: textVar('17 * * * *'),
+    SCHEDULE_INTERVAL_SECONDS: intVar('SCHEDULE_INTERVAL_SECONDS', 30, 1, 3600),
   });
 
 /**
@@ -199,7 +200,7 @@ export function readSettings(environment: Environment): ReadSettings {
       () => null,
     ),
     content: { seedOnBoot: values.SEED_ON_BOOT },
-    jobs: { cronEnabled: values.CRON_ENABLED, readModelAuditCron: values.JOB_READ_MODEL_AUDIT_CRON },
+    jobs: { cronEnabled: values.CRON_ENABLED, readModelAuditCron: values.JOB_READ_MODEL_AUDIT_CRON, scheduleIntervalSeconds: values.SCHEDULE_INTERVAL_SECONDS },
   };
   return { settings: deepFreeze(settings), problems };
 }

@@ -39,6 +39,8 @@ describe('values in writes (JSON typed: no coercion)', () => {
     ['float', [0.1, 1e300], ['0.1', Infinity], {}],
     ['boolean', [true, false], ['true', 1, 0], {}],
     ['date', ['2026-11-30'], ['2026-11-30T10:00:00Z', '2026-02-30', 20261130], {}],
+    // A Date is what GraphQL's DateTime scalar hands the Document Service.
+    ['datetime', ['2026-11-30T10:00:00Z', new Date('2026-11-30T10:00:00Z')], [new Date('nonsense'), 1764496800000, 'tomorrow'], {}],
     ['string', ['x', 'ع'.repeat(255)], ['ع'.repeat(256), 42, 'nul\u0000'], {}],
     ['text', ['x'.repeat(1000)], ['x'.repeat(1001)], { maxLength: 1000 }],
   ])('%s', (kind, good, bad, extra) => {

@@ -135,6 +135,8 @@ export function valueProblem(field: ScalarField, value: unknown, mode: ValueMode
     case 'date':
       return typeof value === 'string' && isCalendarDate(value) ? null : 'a calendar date as YYYY-MM-DD';
     case 'datetime':
+      // GraphQL's DateTime scalar and Document Service callers hand over Date objects.
+      if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'a valid datetime' : null;
       return typeof value === 'string' && isIsoDatetime(value) ? null : 'an ISO 8601 datetime such as 2026-11-30T12:00:00Z';
     case 'time':
       return typeof value === 'string' && TIME_TEXT.test(value) ? null : 'a time as HH:mm:ss';

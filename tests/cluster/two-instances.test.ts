@@ -15,7 +15,10 @@ import { STORY_SLUG } from '../fixtures/story-000';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PERSON = 'qasim-al-araji';
 const RATE_LIMIT_MAX = 300;
-const TICK_LINE = /\[jobs\] read-model-audit (\S+): (running on|skipped)/g;
+const SCHEDULE_INTERVAL_S = 2;
+
+/** A job's tick lines in an instance's log: `[jobs] <job> <tick>: running on …` or `…: skipped, …`. */
+const tickLine = (job: string) => new RegExp(`\\[jobs\\] ${job} (\\S+): (running on|skipped)`, 'g');
 
 let database: TestDatabase;
 let prefix: string;
@@ -34,11 +37,11 @@ const get = (app: AppProcess, path: string) => fetch(`${app.baseUrl}${path}`);
 const personPath = `/api/people?locale=ar&filters%5Bslug%5D%5B%24eq%5D=${PERSON}`;
 const storyPath = `/api/articles/slug/${STORY_SLUG}?locale=ar`;
 
-/** Which instance logged what for each tick of the audit job. */
-function ticks(apps: AppProcess[]): Map<string, string[]> {
+/** Which instance logged what for each tick of a job. */
+function ticks(apps: AppProcess[], job = 'read-model-audit'): Map<string, string[]> {
   const byTick = new Map<string, string[]>();
   apps.forEach((app, i) => {
-    for (const [, tick, what] of app.output().matchAll(TICK_LINE)) {
+    for (const [, tick, what] of app.output().matchAll(tickLine(job))) {
       byTick.set(tick!, [...(byTick.get(tick!) ?? []), `${i === 0 ? 'A' : 'B'} ${what === 'running on' ? 'ran' : 'skipped'}`]);
     }
   });
@@ -66,6 +69,7 @@ beforeAll(async () => {
     ADMIN_PASSWORD: SUPER_ADMIN.password,
     // Every second, so a few seconds show several ticks.
     JOB_READ_MODEL_AUDIT_CRON: '* * * * * *',
+    SCHEDULE_INTERVAL_SECONDS: String(SCHEDULE_INTERVAL_S),
     LOG_LEVEL: 'info',
     // The rate limit as deployed behind a load balancer: counters in Redis, clients by X-Forwarded-For.
     RATE_LIMIT_ENABLED: 'true',
@@ -195,5 +199,56 @@ describe('two instances on one PostgreSQL and one Redis', () => {
     } finally {
       await pg.end();
     }
+  });
+
+  it('publishes a scheduled article once, on one instance, within one interval plus a few seconds, and both serve it', async () => {
+    const dueAt = Date.now() + 3000;
+    const created = await json<OneBody<Article>>(
+      await fetch(`${a!.baseUrl}/api/articles?locale=ar&status=draft`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ data: { headline: 'خبر مجدول على نسختين', slug: 'cluster-scheduled-story', publishAt: new Date(dueAt).toISOString() } }),
+      }),
+    );
+    const path = `/api/articles/${created.data.documentId}?locale=ar`;
+    // Both instances have the 404 cached before the time comes.
+    for (const app of [a!, b!]) for (let i = 0; i < 2; i += 1) expect((await get(app, path)).status).toBe(404);
+
+    const within = SCHEDULE_INTERVAL_S * 1000 + 3000;
+    let publicAt: number | undefined;
+    while (Date.now() < dueAt + within + 5000) {
+      const [fromA, fromB] = await Promise.all([get(a!, path), get(b!, path)]);
+      if (fromA.status === 200 && fromB.status === 200) {
+        publicAt = Date.now();
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(publicAt).toBeDefined();
+    expect(publicAt! - dueAt).toBeLessThan(within);
+
+    const pg = new Client({
+      host: process.env.DATABASE_HOST ?? '127.0.0.1',
+      port: Number(process.env.DATABASE_PORT ?? 5432),
+      user: process.env.DATABASE_USERNAME ?? 'postgres',
+      database: database.env.DATABASE_NAME,
+    });
+    await pg.connect();
+    try {
+      // Published once: one run did it, one published row exists.
+      const runs = (
+        await pg.query<{ tick: string; outcome: string | null }>(`SELECT tick, outcome FROM newsroom_job_runs WHERE job = 'scheduled-publishing' ORDER BY tick`)
+      ).rows;
+      expect(runs.filter((run) => /^published 1,/.test(run.outcome ?? ''))).toHaveLength(1);
+      const rows = await pg.query(`SELECT 1 FROM articles WHERE document_id = $1 AND locale = 'ar' AND published_at IS NOT NULL`, [created.data.documentId]);
+      expect(rows.rowCount).toBe(1);
+    } finally {
+      await pg.end();
+    }
+    // Every tick both instances fired for ran on exactly one of them.
+    const byTick = ticks([a!, b!], 'scheduled-publishing');
+    const shared = [...byTick.entries()].filter(([, lines]) => lines.length === 2);
+    expect(shared.length).toBeGreaterThanOrEqual(2);
+    for (const [tick, lines] of byTick) expect({ tick, ran: lines.filter((l) => l.endsWith('ran')).length }).toEqual({ tick, ran: 1 });
   });
 });

@@ -40,6 +40,8 @@ export default async function globalSetup(): Promise<void> {
     PREVIEW_SECRET,
     // The one origin a browser may call the API from (docs/security.md); tests/api/security-headers.test.ts checks it.
     CORS_ORIGINS: FRONTEND_URL,
+    // Scheduled publishing every 2 s, so tests/api/scheduling.test.ts sees it act within seconds.
+    SCHEDULE_INTERVAL_SECONDS: '2',
   });
   const database = await createTestDatabase();
   // The app below, the seed CLI the tests spawn and the tests' own connections all use it.

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, rmSync } from 'fs';
 import path from 'path';
 import BetterSqlite3 from 'better-sqlite3';
+import knexFactory, { type Knex } from 'knex';
 import { Client } from 'pg';
 
 /**
@@ -124,4 +125,15 @@ export async function openTestDb(): Promise<TestDb> {
     rows: async <T>(sql: string) => (await client.query(sql)).rows as T[],
     close: async () => client.end(),
   };
+}
+
+/**
+ * The booted app's database, opened beside it (the DATABASE_* variables the global
+ * setup exported), for tests that check what the app recorded in its own tables.
+ * The caller destroys it.
+ */
+export function appDatabase(): Knex {
+  return databaseClient() === 'postgres'
+    ? knexFactory({ client: 'pg', connection: pgConfig(process.env.DATABASE_NAME ?? '') })
+    : knexFactory({ client: 'better-sqlite3', connection: { filename: process.env.DATABASE_FILENAME ?? '' }, useNullAsDefault: true });
 }

@@ -432,6 +432,10 @@ export interface components {
             /** @description A text field */
             coverCaption?: string | null;
             /** @description A datetime field */
+            publishAt?: string | null;
+            /** @description A datetime field */
+            unpublishAt?: string | null;
+            /** @description A datetime field */
             createdAt?: string | null;
             /** @description A datetime field */
             updatedAt?: string | null;
@@ -544,7 +548,7 @@ export interface operations {
     "article/get/articles": {
         parameters: {
             query?: {
-                fields?: ("headline" | "slug" | "summary" | "body" | "section" | "publishedDate" | "coverCaption" | "createdAt" | "updatedAt" | "publishedAt" | "locale")[];
+                fields?: ("headline" | "slug" | "summary" | "body" | "section" | "publishedDate" | "coverCaption" | "publishAt" | "unpublishAt" | "createdAt" | "updatedAt" | "publishedAt" | "locale")[];
                 filters?: {
                     [key: string]: unknown;
                 };
@@ -554,7 +558,7 @@ export interface operations {
                 "pagination[pageSize]"?: number;
                 "pagination[start]"?: number;
                 "pagination[limit]"?: number;
-                sort?: ("headline" | "slug" | "summary" | "body" | "section" | "publishedDate" | "coverCaption" | "createdAt" | "updatedAt" | "publishedAt" | "locale") | ("headline" | "slug" | "summary" | "body" | "section" | "publishedDate" | "coverCaption" | "createdAt" | "updatedAt" | "publishedAt" | "locale")[] | {
+                sort?: ("headline" | "slug" | "summary" | "body" | "section" | "publishedDate" | "coverCaption" | "publishAt" | "unpublishAt" | "createdAt" | "updatedAt" | "publishedAt" | "locale") | ("headline" | "slug" | "summary" | "body" | "section" | "publishedDate" | "coverCaption" | "publishAt" | "unpublishAt" | "createdAt" | "updatedAt" | "publishedAt" | "locale")[] | {
                     [key: string]: "asc" | "desc";
                 } | {
                     [key: string]: "asc" | "desc";
@@ -599,6 +603,10 @@ export interface operations {
                             publishedDate?: string | null;
                             /** @description A text field */
                             coverCaption?: string | null;
+                            /** @description A datetime field */
+                            publishAt?: string | null;
+                            /** @description A datetime field */
+                            unpublishAt?: string | null;
                             /** @description A datetime field */
                             createdAt?: string | null;
                             /** @description A datetime field */
@@ -691,12 +699,12 @@ export interface operations {
     "article/get/articles_by_id": {
         parameters: {
             query?: {
-                fields?: ("headline" | "slug" | "summary" | "body" | "section" | "publishedDate" | "coverCaption" | "createdAt" | "updatedAt" | "publishedAt" | "locale")[];
+                fields?: ("headline" | "slug" | "summary" | "body" | "section" | "publishedDate" | "coverCaption" | "publishAt" | "unpublishAt" | "createdAt" | "updatedAt" | "publishedAt" | "locale")[];
                 populate?: "*" | ("cover" | "people" | "organizations" | "sources" | "quotes" | "figures" | "publisher" | "corrections" | "localizations") | ("cover" | "people" | "organizations" | "sources" | "quotes" | "figures" | "publisher" | "corrections" | "localizations")[];
                 filters?: {
                     [key: string]: unknown;
                 };
-                sort?: ("headline" | "slug" | "summary" | "body" | "section" | "publishedDate" | "coverCaption" | "createdAt" | "updatedAt" | "publishedAt" | "locale") | ("headline" | "slug" | "summary" | "body" | "section" | "publishedDate" | "coverCaption" | "createdAt" | "updatedAt" | "publishedAt" | "locale")[] | {
+                sort?: ("headline" | "slug" | "summary" | "body" | "section" | "publishedDate" | "coverCaption" | "publishAt" | "unpublishAt" | "createdAt" | "updatedAt" | "publishedAt" | "locale") | ("headline" | "slug" | "summary" | "body" | "section" | "publishedDate" | "coverCaption" | "publishAt" | "unpublishAt" | "createdAt" | "updatedAt" | "publishedAt" | "locale")[] | {
                     [key: string]: "asc" | "desc";
                 } | {
                     [key: string]: "asc" | "desc";
@@ -742,6 +750,10 @@ export interface operations {
                             publishedDate?: string | null;
                             /** @description A text field */
                             coverCaption?: string | null;
+                            /** @description A datetime field */
+                            publishAt?: string | null;
+                            /** @description A datetime field */
+                            unpublishAt?: string | null;
                             /** @description A datetime field */
                             createdAt?: string | null;
                             /** @description A datetime field */
@@ -1892,6 +1904,10 @@ export interface operations {
                             publishedDate?: string | null;
                             /** @description A text field */
                             coverCaption?: string | null;
+                            /** @description A datetime field */
+                            publishAt?: string | null;
+                            /** @description A datetime field */
+                            unpublishAt?: string | null;
                             /** @description A datetime field */
                             createdAt?: string | null;
                             /** @description A datetime field */

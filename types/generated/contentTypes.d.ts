@@ -445,6 +445,12 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::article.article'>;
     organizations: Schema.Attribute.Relation<'manyToMany', 'api::organization.organization'>;
     people: Schema.Attribute.Relation<'manyToMany', 'api::person.person'>;
+    publishAt: Schema.Attribute.DateTime &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     publishedAt: Schema.Attribute.DateTime;
     publishedDate: Schema.Attribute.Date &
       Schema.Attribute.SetPluginOptions<{
@@ -482,6 +488,12 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       }>;
     translationGaps: Schema.Attribute.JSON &
       Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
+    unpublishAt: Schema.Attribute.DateTime &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: true;
