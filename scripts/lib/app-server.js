@@ -96,13 +96,14 @@ async function startServer(env, { label = 'app', timeoutMs = 120_000, echo = pro
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  /** @param {Buffer} chunk */
+  /** @param {string} chunk */
   const collect = (chunk) => {
-    output += chunk.toString();
+    output += chunk;
     if (echo) process.stdout.write(`[${label}] ${chunk}`);
   };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+  // Decoded as streams: a chunk may end inside a multi-byte (Arabic) character.
+  child.stdout?.setEncoding('utf8').on('data', collect);
+  child.stderr?.setEncoding('utf8').on('data', collect);
   const app = { child, baseUrl: `http://127.0.0.1:${port}`, port, output: () => output };
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

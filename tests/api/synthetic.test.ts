@@ -1,5 +1,4 @@
-import { spawn } from 'child_process';
-import path from 'path';
+import { runScript } from '../helpers/seed-cli';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 /**
@@ -9,22 +8,9 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-database'
  * dumps (every document and localization, draft and published, relations, figures
  * and the search index).
  */
-const appDir = path.resolve(__dirname, '..', '..');
 
-function run(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(appDir, 'scripts', script), '--no-compile', ...args], {
-      cwd: appDir,
-      env: { ...process.env, ...env, LOG_LEVEL: 'error' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** The scripts always log at error level here, whatever the caller's environment says. */
+const run = (script: string, args: string[], env: Record<string, string>) => runScript(script, args, { ...env, LOG_LEVEL: 'error' });
 
 describe('seed:synthetic', () => {
   const databases: TestDatabase[] = [];

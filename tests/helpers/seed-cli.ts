@@ -17,15 +17,25 @@ export function runSeed(...args: string[]): Promise<CliResult> {
 
 /** runSeed with extra environment variables (e.g. LOG_LEVEL=info to inspect what a boot logs). */
 export function runSeedWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliResult> {
+  return runScript('seed.js', args, { LOG_LEVEL: 'error', ...env });
+}
+
+/**
+ * Runs one of scripts/ with the test database's environment (dist/ is already
+ * compiled) and collects its output as text. Decoded as a stream: a chunk boundary
+ * can fall inside a multi-byte character (most Arabic letters are two bytes), and
+ * decoding chunks one by one would corrupt it.
+ */
+export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(appDir, 'scripts/seed.js'), '--no-compile', ...args], {
+    const child = spawn(process.execPath, [path.join(appDir, 'scripts', script), '--no-compile', ...args], {
       cwd: appDir,
       env: { ...process.env, LOG_LEVEL: 'error', ...env },
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
