@@ -49,6 +49,14 @@ export function registerWritePipeline(strapi: Core.Strapi, effects: ReadonlyArra
 
     const result = await strapi.db.transaction(async ({ trx, onCommit }) => {
       const knownId = params?.documentId;
+      // One write at a time per document: two writes of one document (the scheduler's publish
+      // and an editor's, say) otherwise lock its rows in different orders (a publish replaces
+      // rows as it goes) and PostgreSQL aborts one as a deadlock. One advisory lock per
+      // document, taken first, held to the commit, re-entrant for nested writes of the same
+      // transaction. SQLite runs one write transaction at a time anyway.
+      if (knownId && strapi.db.dialect.client === 'postgres') {
+        await (trx as unknown as Knex).raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`${uid}:${knownId}`]);
+      }
       const linkedBefore = knownId ? await linkedDocumentIds(strapi, uid, knownId) : new Set<string>();
       const states = new Map<WriteEffect<unknown>, unknown>();
       if (knownId) for (const effect of all) if (effect.before) states.set(effect, await effect.before(uid, knownId));
