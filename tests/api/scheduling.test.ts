@@ -1,6 +1,6 @@
 import type { ErrorBody, GraphqlBody } from '../helpers/http';
 import { api, bearer, callers, tokens } from '../helpers/http';
-import { appDatabase } from '../helpers/test-database';
+import { openTestDb } from '../helpers/test-database';
 
 /**
  * Scheduled publishing: publishAt and unpublishAt per locale, the rules every write
@@ -156,6 +156,24 @@ describe('the schedule’s rules, on every write path', () => {
   });
 });
 
+describe('concurrent publishes of one document', () => {
+  it('all succeed, one after the other (the scheduler and an editor can publish the same locale at the same moment)', async () => {
+    // A past publishAt: each publish also records the schedule as done, and the scheduler joins in.
+    const documentId = await draftArticle('concurrent-publish', { publishAt: inSeconds(-5) });
+    const publish = (i: number) =>
+      i % 2 === 0
+        ? api().post(`${CM}/${documentId}/actions/publish`).query({ locale: 'ar' }).set(asEditor()).send({})
+        : api()
+            .put(`/api/articles/${documentId}`)
+            .query({ locale: 'ar' })
+            .set(asTool)
+            .send({ data: { summary: `نسخة ${i}` } });
+    const statuses = (await Promise.all(Array.from({ length: 12 }, (_, i) => publish(i)))).map((res) => res.status);
+    expect(statuses).toEqual(Array.from({ length: 12 }, () => 200));
+    expect(await publicStatus(documentId)).toBe(200);
+  });
+});
+
 describe('the scheduler', () => {
   it('publishes a draft when its publishAt comes, within one interval plus a few seconds, and only that locale', async () => {
     const documentId = await draftArticle('scheduled-publish', { publishAt: inSeconds(2) });
@@ -199,15 +217,13 @@ describe('the scheduler', () => {
   });
 
   it('records each run in the job history', async () => {
-    const db = appDatabase();
+    const db = await openTestDb();
     try {
-      const runs = (await db('newsroom_job_runs').where({ job: 'scheduled-publishing' }).orderBy('tick').select('outcome')) as Array<{
-        outcome: string | null;
-      }>;
+      const runs = await db.rows<{ outcome: string | null }>(`SELECT outcome FROM newsroom_job_runs WHERE job = 'scheduled-publishing' ORDER BY tick`);
       expect(runs.some((r) => /^published [1-9]/.test(r.outcome ?? ''))).toBe(true);
       expect(runs.some((r) => /unpublished [1-9]/.test(r.outcome ?? ''))).toBe(true);
     } finally {
-      await db.destroy();
+      await db.close();
     }
   });
 });
