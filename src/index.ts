@@ -4,13 +4,14 @@ import { registerDraftsNeedToken } from './access/document-middleware';
 import { rebuildArticleViewsIfEmpty } from './article-views/read-model';
 import { ensureAdminAccounts } from './bootstrap/admin-accounts';
 import { applyContentManagerViews } from './bootstrap/content-manager-views';
-import { completeEditorRole, grantLocalesToContentRoles } from './bootstrap/content-roles';
+import { grantLocalesToContentRoles } from './bootstrap/content-roles';
 import { ensureNewsroomLocales } from './bootstrap/locales';
 import { reconcilePublicPermissions } from './bootstrap/public-permissions';
 import { ensureQueryIndexes } from './bootstrap/query-indexes';
 import { seedOnFirstBoot } from './bootstrap/seed-on-boot';
 import { CrossProcessSignal } from './cache/cross-process';
 import { registerCorrectionsRule } from './corrections/document-middleware';
+import { discardNeedsPublish, reconcileDeskRoles } from './editorial-roles/reconcile';
 import { registerCacheFlushes } from './cache/eviction';
 import { installHttpFastPath } from './cache/http-fast-path';
 import { registerCacheReadTags } from './cache/read-tags';
@@ -61,6 +62,7 @@ export default {
     registerLocaleSync(strapi);
 
     registerCacheFlushes(strapi);
+    discardNeedsPublish(strapi);
     registerSearchGraphql(strapi);
     registerPluginGuards(strapi);
   },
@@ -70,7 +72,7 @@ export default {
     await ensureQueryIndexes(strapi);
     const createdLocales = await ensureNewsroomLocales(strapi);
     await grantLocalesToContentRoles(strapi, createdLocales);
-    await completeEditorRole(strapi);
+    await reconcileDeskRoles(strapi);
     await reconcilePublicPermissions(strapi);
     await ensureAdminAccounts(strapi, admin.accounts);
     await applyContentManagerViews(strapi);

@@ -1,13 +1,13 @@
 import type { Core } from '@strapi/strapi';
+import { DESK_ROLES } from '../editorial-roles/permissions';
 import type { DeclaredAccount } from '../settings/accounts';
-
-const EDITOR_ROLE_CODE = 'strapi-editor';
 
 /**
  * Creates the admin-panel accounts the environment declares, so a new install can
  * be logged into without the "register the first admin" form:
  * - the super admin only when no admin user exists at all (Strapi's own rule for the first admin);
- * - the editor, with Strapi's built-in Editor role, when no user has that email.
+ * - the editor and the reporter, with the Editor and Reporter roles (reconciled just
+ *   before, src/editorial-roles/), when no user has that email.
  * Existing accounts are never modified: an editor who changed their password keeps it.
  * Passwords are never logged.
  */
@@ -26,8 +26,9 @@ export async function ensureAdminAccounts(strapi: Core.Strapi, accounts: Declare
     }
 
     if (await users.findOneByEmail(account.email)) continue;
-    const editorRole = await strapi.service('admin::role').findOne({ code: EDITOR_ROLE_CODE });
-    if (!editorRole) throw new Error(`Strapi's built-in Editor role (${EDITOR_ROLE_CODE}) is missing; cannot create EDITOR_EMAIL.`);
+    const { name, code } = DESK_ROLES[account.role];
+    const deskRole = (await strapi.service('admin::role').findOne(code ? { code } : { name })) as { id: number } | null;
+    if (!deskRole) throw new Error(`The ${name} role is missing; cannot create ${account.passwordVariable.replace('_PASSWORD', '_EMAIL')}.`);
     await users.create({
       email: account.email,
       firstname: account.firstname,
@@ -35,8 +36,8 @@ export async function ensureAdminAccounts(strapi: Core.Strapi, accounts: Declare
       password: account.password,
       registrationToken: null,
       isActive: true,
-      roles: [editorRole.id],
+      roles: [deskRole.id],
     });
-    strapi.log.info(`[accounts] created the editor ${account.email} with the Editor role`);
+    strapi.log.info(`[accounts] created ${account.email} with the ${name} role`);
   }
 }

@@ -1,15 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { PUBLIC_READABLE_TYPES } from './public-permissions';
 
-/** Strapi's built-in content roles; their content permissions are scoped to a list of locales. */
-const CONTENT_ROLE_CODES = ['strapi-editor', 'strapi-author'];
-const EDITOR_ROLE_CODE = 'strapi-editor';
-const NEWSROOM_TYPES: readonly string[] = PUBLIC_READABLE_TYPES;
-
-/** What the Editor role's description promises ("manage and publish contents"), beyond what Strapi grants. */
-const EDITOR_ACTIONS_WITHOUT_FIELDS = ['plugin::content-manager.explorer.delete', 'plugin::content-manager.explorer.publish'];
-/** Bump when completeEditorRole changes, so existing installs get the change once. */
-const EDITOR_ROLE_VERSION = 1;
+/**
+ * Strapi's built-in Author role; its content permissions are scoped to a list of
+ * locales. (The Editor and Reporter roles are reconciled whole at every boot: src/editorial-roles/.)
+ */
+const CONTENT_ROLE_CODES = ['strapi-author'];
 
 interface PermissionRow {
   id: number;
@@ -32,10 +27,10 @@ async function rolePermissions(strapi: Core.Strapi, roleIds: number[]): Promise<
 }
 
 /**
- * Strapi gives a new locale to the super admin only, and creates the Editor and
- * Author roles (at first boot) with content permissions that carry no `locales` at
- * all, so an editor sees no localized content until someone edits the role by hand.
- * When this boot created locales, the content roles get them: a permission on a
+ * Strapi gives a new locale to the super admin only, and creates the Author role
+ * (at first boot) with content permissions that carry no `locales` at
+ * all, so an author sees no localized content until someone edits the role by hand.
+ * When this boot created locales, the Author role gets them: a permission on a
  * localized type with no locales gets every locale, one with a list gets the new
  * ones. A later restriction by an admin is kept, because this only runs for new locales.
  */
@@ -60,34 +55,5 @@ export async function grantLocalesToContentRoles(strapi: Core.Strapi, created: s
     });
     changed += 1;
   }
-  if (changed > 0) strapi.log.info(`[roles] gave the Editor and Author roles ${created.join(', ')} on ${changed} content permissions`);
-}
-
-/**
- * Strapi's first boot gives the Editor role create/read/update on each content type
- * but not delete or publish (it only creates permissions for actions that have
- * fields), although the role is described as "manage and publish contents". This
- * adds delete and publish on the newsroom's types, in every locale, once per
- * EDITOR_ROLE_VERSION: an admin who narrows the role afterwards keeps their change.
- */
-export async function completeEditorRole(strapi: Core.Strapi): Promise<void> {
-  const store = strapi.store({ type: 'plugin', name: 'newsroom' });
-  if (((await store.get({ key: 'editor-role-version' })) as number | null) === EDITOR_ROLE_VERSION) return;
-  const role: { id: number } | null = await strapi.db.query('admin::role').findOne({ where: { code: EDITOR_ROLE_CODE }, select: ['id'] });
-  if (!role) return;
-
-  const allCodes = await localeCodes(strapi);
-  const have = new Set((await rolePermissions(strapi, [role.id])).map((p) => `${p.action}|${p.subject}`));
-  let added = 0;
-  for (const subject of NEWSROOM_TYPES) {
-    for (const action of EDITOR_ACTIONS_WITHOUT_FIELDS) {
-      if (have.has(`${action}|${subject}`)) continue;
-      await strapi.db.query('admin::permission').create({
-        data: { action, actionParameters: {}, subject, properties: isLocalized(strapi, subject) ? { locales: allCodes } : {}, conditions: [], role: role.id },
-      });
-      added += 1;
-    }
-  }
-  await store.set({ key: 'editor-role-version', value: EDITOR_ROLE_VERSION });
-  if (added > 0) strapi.log.info(`[roles] gave the Editor role delete and publish on the newsroom types (${added} permissions)`);
+  if (changed > 0) strapi.log.info(`[roles] gave the Author role ${created.join(', ')} on ${changed} content permissions`);
 }

@@ -5,12 +5,12 @@ import type { Environment } from './environment';
 
 /**
  * Admin-panel accounts declared in the environment: ADMIN_EMAIL/ADMIN_PASSWORD for
- * the first super admin, EDITOR_EMAIL/EDITOR_PASSWORD for an account with Strapi's
- * built-in Editor role. This module decides what is declared and whether the
+ * the first super admin, EDITOR_EMAIL/EDITOR_PASSWORD for an account with the
+ * Editor role, REPORTER_EMAIL/REPORTER_PASSWORD for one with the Reporter role. This module decides what is declared and whether the
  * passwords are acceptable; src/bootstrap/admin-accounts.ts creates the accounts.
  */
 
-export type AccountRole = 'super-admin' | 'editor';
+export type AccountRole = 'super-admin' | 'editor' | 'reporter';
 
 export interface DeclaredAccount {
   role: AccountRole;
@@ -72,9 +72,10 @@ export function productionPasswordProblems(variable: string, password: string, e
 
 const emailSchema = z.string().trim().toLowerCase().email();
 
-const ROLES: Array<{ role: AccountRole; prefix: 'ADMIN' | 'EDITOR'; defaultName: string }> = [
+const ROLES: Array<{ role: AccountRole; prefix: 'ADMIN' | 'EDITOR' | 'REPORTER'; defaultName: string }> = [
   { role: 'super-admin', prefix: 'ADMIN', defaultName: 'Admin' },
   { role: 'editor', prefix: 'EDITOR', defaultName: 'Editor' },
+  { role: 'reporter', prefix: 'REPORTER', defaultName: 'Reporter' },
 ];
 
 /**
@@ -121,9 +122,11 @@ export function declaredAccounts(environment: Environment): DeclaredAccount[] {
       passwordVariable: passwordVar,
     });
   }
-  if (accounts.length === 2 && accounts[0]!.email === accounts[1]!.email) {
-    problems.push('ADMIN_EMAIL and EDITOR_EMAIL must be different accounts');
-  }
+  const prefixOf = (role: AccountRole) => ROLES.find((r) => r.role === role)!.prefix;
+  accounts.forEach((account, i) => {
+    const earlier = accounts.slice(0, i).find((other) => other.email === account.email);
+    if (earlier) problems.push(`${prefixOf(earlier.role)}_EMAIL and ${prefixOf(account.role)}_EMAIL must be different accounts`);
+  });
   if (problems.length > 0) throw new AccountConfigError(problems);
   return accounts;
 }

@@ -120,6 +120,8 @@ describe('the documented variables', () => {
       ADMIN_PASSWORD: 'Tamarind-Lantern-Quarry-91',
       EDITOR_EMAIL: 'e@example.org',
       EDITOR_PASSWORD: 'Harbor-Violet-Compass-37',
+      REPORTER_EMAIL: 'r@example.org',
+      REPORTER_PASSWORD: 'Juniper-Saddle-Mosaic-52',
       FRONTEND_URL: 'https://example.org',
     }),
   ]);

@@ -1,11 +1,11 @@
 import { adminLogin, api, bearer, tokens } from '../helpers/http';
 import { runSeedWith } from '../helpers/seed-cli';
 import { openTestDb } from '../helpers/test-database';
-import { EDITOR, SUPER_ADMIN } from '../fixtures/accounts';
+import { EDITOR, REPORTER, SUPER_ADMIN } from '../fixtures/accounts';
 
 async function me(token: string) {
   const res = await api().get('/admin/users/me').set(bearer(token)).expect(200);
-  return res.body.data as { email: string; roles: Array<{ code: string }> };
+  return res.body.data as { email: string; roles: Array<{ code: string; name: string }> };
 }
 
 describe('accounts declared in the environment', () => {
@@ -17,6 +17,11 @@ describe('accounts declared in the environment', () => {
   it('gives the editor the built-in Editor role', async () => {
     const token = await adminLogin(EDITOR);
     expect(await me(token)).toMatchObject({ email: EDITOR.email, roles: [{ code: 'strapi-editor' }] });
+  });
+
+  it('gives the reporter the Reporter role', async () => {
+    const token = await adminLogin(REPORTER);
+    expect(await me(token)).toMatchObject({ email: REPORTER.email, roles: [{ name: 'Reporter' }] });
   });
 
   it('refuses a wrong password', async () => {
@@ -75,11 +80,12 @@ describe('account creation at boot', () => {
     expect(output).toContain(`an admin already exists; ADMIN_EMAIL (${SUPER_ADMIN.email}) was not created`);
     expect(output).not.toContain(SUPER_ADMIN.password);
     expect(output).not.toContain(EDITOR.password);
+    expect(output).not.toContain(REPORTER.password);
 
     const db = await openTestDb();
     try {
       const rows = await db.rows<{ email: string }>('select email from admin_users order by id');
-      expect(rows.map((r) => r.email)).toEqual([SUPER_ADMIN.email, EDITOR.email]);
+      expect(rows.map((r) => r.email)).toEqual([SUPER_ADMIN.email, EDITOR.email, REPORTER.email]);
     } finally {
       await db.close();
     }

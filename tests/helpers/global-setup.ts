@@ -2,7 +2,7 @@ import path from 'path';
 import type { AddressInfo } from 'net';
 import { compileStrapi, createStrapi, type Core } from '@strapi/strapi';
 import { createTestDatabase } from './test-database';
-import { EDITOR, FRONTEND_URL, PREVIEW_SECRET, SUPER_ADMIN } from '../fixtures/accounts';
+import { EDITOR, FRONTEND_URL, PREVIEW_SECRET, REPORTER, SUPER_ADMIN } from '../fixtures/accounts';
 
 /**
  * Boots the app once for the whole API suite: compile TypeScript to dist/ (Jest
@@ -36,6 +36,8 @@ export default async function globalSetup(): Promise<void> {
     ADMIN_PASSWORD: SUPER_ADMIN.password,
     EDITOR_EMAIL: EDITOR.email,
     EDITOR_PASSWORD: EDITOR.password,
+    REPORTER_EMAIL: REPORTER.email,
+    REPORTER_PASSWORD: REPORTER.password,
     FRONTEND_URL,
     PREVIEW_SECRET,
     // The one origin a browser may call the API from (docs/security.md); tests/api/security-headers.test.ts checks it.
@@ -71,6 +73,7 @@ export default async function globalSetup(): Promise<void> {
     process.env.TEST_BASE_URL = `http://127.0.0.1:${port}`;
     // One admin session per account for the whole run: the admin login is rate-limited (5 per email).
     process.env.TEST_EDITOR_ADMIN_TOKEN = await adminSessionToken(process.env.TEST_BASE_URL, EDITOR);
+    process.env.TEST_REPORTER_ADMIN_TOKEN = await adminSessionToken(process.env.TEST_BASE_URL, REPORTER);
     process.env.TEST_FULL_ACCESS_TOKEN = fullAccess.accessKey;
     process.env.TEST_READ_ONLY_TOKEN = readOnly.accessKey;
     process.env.TEST_APP_DIR = appDir;

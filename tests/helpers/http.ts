@@ -17,6 +17,8 @@ export const tokens = {
   readOnly: () => requiredEnv('TEST_READ_ONLY_TOKEN'),
   /** The editor's admin-panel session, opened once by the global setup. */
   editorSession: () => requiredEnv('TEST_EDITOR_ADMIN_TOKEN'),
+  /** The reporter's admin-panel session. */
+  reporterSession: () => requiredEnv('TEST_REPORTER_ADMIN_TOKEN'),
 };
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -72,6 +74,8 @@ export const callers = {
   fullAccess: caller(() => bearer(tokens.fullAccess())),
   /** The editor's admin-panel session: the Content Manager's API, not the content API. */
   editor: caller(() => bearer(tokens.editorSession())),
+  /** The reporter's admin-panel session. */
+  reporter: caller(() => bearer(tokens.reporterSession())),
 };
 
 /** POSTs a GraphQL operation and returns the supertest response. */
