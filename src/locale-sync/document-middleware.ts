@@ -1,7 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CONTENT_TYPE_INFO, isContentTypeUid } from '../content-types';
 import { describeGaps, planLocaleSync, relationSpecified, type RelatedDocument, type TranslationGap } from './plan';
+import { propagate, relationChanges, type RelationIds } from './relation-changes';
 
 /** The types whose relations are kept in step across locales: every relation of an article and of a quote. */
 const SYNCED_RELATIONS: Record<string, string[]> = Object.fromEntries(
@@ -33,24 +35,111 @@ function label(row: Row, targetUid: string): string {
  * A quote whose speaker cannot be linked is refused with a message that says which
  * document to translate first. When a missing document is translated later, it is
  * linked where it was missing and the gap closes.
+ *
+ * Once both locales exist, a write that links or unlinks related documents in one
+ * locale is carried to the other locales' drafts (carryRelationChanges), both ways,
+ * never publishing them.
  */
 export function registerLocaleSync(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
     if (context.action !== 'update' || !isContentTypeUid(context.uid)) return next();
     const params = context.params as { documentId?: string; locale?: string; data?: Record<string, unknown> };
-    const { documentId, locale } = params;
-    if (!documentId || !locale || locale === '*') return next();
+    const { documentId } = params;
+    if (!documentId || params.locale === '*') return next();
     const defaultLocale: string = await strapi.plugin('i18n').service('locales').getDefaultLocale();
-    if (locale === defaultLocale) return next();
+    const locale = params.locale ?? defaultLocale;
+    const fields = SYNCED_RELATIONS[context.uid];
 
     const isNewLocalization = (await strapi.db.query(context.uid).count({ where: { documentId, locale } })) === 0;
-    if (SYNCED_RELATIONS[context.uid]) {
+    // A relation edit in a locale that already exists is carried to the other locales (below).
+    const carried = fields && !isNewLocalization && !carrying.getStore() && fields.some((f) => relationSpecified(params.data?.[f]));
+    const before = carried ? await draftRelations(strapi, context.uid, documentId, locale) : undefined;
+    if (fields && locale !== defaultLocale) {
       params.data = await syncedData(strapi, context.uid, { documentId, locale, defaultLocale, isNewLocalization, data: params.data ?? {} });
     }
     const result = await next();
     if (isNewLocalization) await closeGaps(strapi, context.uid, documentId, locale);
+    if (before) await carryRelationChanges(strapi, context.uid, documentId, locale, defaultLocale, before);
     return result;
   });
+}
+
+/** Set while a carried change is written, so the locale it is written to does not carry it back. */
+const carrying = new AsyncLocalStorage<true>();
+
+interface DraftRelations {
+  ids: RelationIds;
+  labels: Map<string, string>;
+}
+
+/** What one locale's draft links to, per synced relation field, with labels for gap reports. */
+async function draftRelations(strapi: Core.Strapi, uid: string, documentId: string, locale: string): Promise<DraftRelations> {
+  const fields = SYNCED_RELATIONS[uid] ?? [];
+  const attributes = strapi.contentType(uid as Parameters<typeof strapi.contentType>[0]).attributes as Record<string, { target?: string }>;
+  const targetOf = (field: string) => attributes[field]?.target as string;
+  const row = await strapi.db.query(uid as Parameters<typeof strapi.db.query>[0]).findOne({
+    where: { documentId, locale, publishedAt: null },
+    populate: Object.fromEntries(fields.map((f) => [f, { select: ['documentId', labelFieldOf(targetOf(f))] }])),
+  });
+  const ids: RelationIds = {};
+  const labels = new Map<string, string>();
+  for (const field of fields) {
+    const related = asList(row?.[field]);
+    ids[field] = related.map((r) => r.documentId);
+    related.forEach((r) => labels.set(`${field}:${r.documentId}`, label(r, targetOf(field))));
+  }
+  return { ids, labels };
+}
+
+/**
+ * Carries what a write linked and unlinked in one locale into the other locales'
+ * drafts, with same-locale versions (./relation-changes.ts). Never publishes: the
+ * other locales show as modified in the admin until an editor publishes them. A
+ * related document with no version there becomes a translation gap, as at creation;
+ * the default locale's gaps are kept here (the others' are recomputed on their save).
+ */
+async function carryRelationChanges(strapi: Core.Strapi, uid: string, documentId: string, locale: string, defaultLocale: string, before: DraftRelations) {
+  const after = await draftRelations(strapi, uid, documentId, locale);
+  const changes = relationChanges(before.ids, after.ids);
+  if (changes.length === 0) return;
+  const attributes = strapi.contentType(uid as Parameters<typeof strapi.contentType>[0]).attributes as Record<string, { target?: string; relation?: string }>;
+  const toOne = new Set(changes.map((c) => c.field).filter((f) => /^(oneToOne|manyToOne)$/.test(attributes[f]?.relation ?? '')));
+  const others = (await strapi.db.query(uid as Parameters<typeof strapi.db.query>[0]).findMany({
+    where: { documentId, publishedAt: null, locale: { $ne: locale } },
+    select: ['locale', 'translationGaps'],
+  })) as Array<{ locale: string; translationGaps: TranslationGap[] | null }>;
+
+  for (const other of others) {
+    const present = new Set<string>();
+    for (const { field, added } of changes) {
+      if (added.length === 0) continue;
+      const rows = (await strapi.db
+        .query(attributes[field]!.target as Parameters<typeof strapi.db.query>[0])
+        .findMany({ where: { documentId: { $in: added }, locale: other.locale }, select: ['documentId'] })) as Array<{ documentId: string }>;
+      rows.forEach((r) => present.add(`${field}:${r.documentId}`));
+    }
+    const current = await draftRelations(strapi, uid, documentId, other.locale);
+    const { data, missing, dropped } = propagate(changes, current.ids, (field, id) => present.has(`${field}:${id}`), toOne);
+    if (Object.keys(data).length === 0 && missing.length === 0 && dropped.length === 0) continue;
+
+    const gaps: TranslationGap[] = missing.map(({ field, documentId: id }) => ({
+      field,
+      documentId: id,
+      label: after.labels.get(`${field}:${id}`) ?? id,
+      locale: other.locale,
+    }));
+    const write: Record<string, unknown> = { ...data };
+    if (other.locale === defaultLocale) {
+      const gone = new Set([...dropped, ...missing].map((g) => `${g.field}:${g.documentId}`));
+      const kept = (other.translationGaps ?? []).filter((g) => !gone.has(`${g.field}:${g.documentId}`));
+      write.translationGaps = [...kept, ...gaps].length > 0 ? [...kept, ...gaps] : null;
+    }
+    await carrying.run(true, () =>
+      (strapi.documents(uid as Parameters<typeof strapi.documents>[0]) as unknown as DocumentsUpdate).update({ documentId, locale: other.locale, data: write }),
+    );
+    strapi.log.info(`[locale-sync] ${uid} ${documentId}: carried ${changes.map((c) => c.field).join(', ')} from ${locale} to the ${other.locale} draft`);
+    if (gaps.length > 0) strapi.log.warn(`[locale-sync] ${uid} ${documentId} (${other.locale}) now misses related documents: ${describeGaps(gaps)}`);
+  }
 }
 
 /** The write's data with relations filled (new localization) and translationGaps refreshed. */

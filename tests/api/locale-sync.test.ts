@@ -1,5 +1,5 @@
 import type { AnyDocument, Article } from '../helpers/documents';
-import { api, bearer, tokens } from '../helpers/http';
+import { api, bearer, callers, tokens, type GraphqlBody } from '../helpers/http';
 
 /** What the tests link and compare: documents, by documentId. */
 type Doc = Pick<AnyDocument, 'documentId'>;
@@ -242,5 +242,157 @@ describe('locale sync through REST and its limits', () => {
     );
     const en = await api().get(`/api/quotes/${quote.body.data.documentId}`).query({ locale: 'en', status: 'draft' }).set(asTool());
     expect(en.status).toBe(404);
+  });
+});
+
+describe('relation edits after both locales exist are carried to the other locale’s draft', () => {
+  const created: Array<[string, string]> = [];
+  let articleId: string;
+  /** People with both versions, made for this block, and one with only the version of the locale it is named for. */
+  const people: Record<'a' | 'b' | 'c' | 'onlyAr' | 'onlyEn', string> = { a: '', b: '', c: '', onlyAr: '', onlyEn: '' };
+  let n = 0;
+
+  async function person(ar: string | null, en: string | null): Promise<string> {
+    const slug = `carry-person-${Date.now().toString(36)}-${(n += 1)}`;
+    const first = ar !== null ? 'ar' : 'en';
+    const res = await api()
+      .post('/api/people')
+      .query({ locale: first })
+      .set(asTool())
+      .send({ data: { name: (ar ?? en)!, slug } })
+      .expect(201);
+    const documentId = res.body.data.documentId as string;
+    created.push(['people', documentId]);
+    if (ar !== null && en !== null)
+      await api()
+        .put(`/api/people/${documentId}`)
+        .query({ locale: 'en' })
+        .set(asTool())
+        .send({ data: { name: en, slug } })
+        .expect(200);
+    return documentId;
+  }
+
+  const peopleOf = async (locale: string) => ids((await draft('articles', articleId, locale, ['people'])).people);
+  const gapsOf = async (locale: string) =>
+    (await api().get(`${ARTICLE}/${articleId}`).query({ locale }).set(bearer(tokens.editorSession())).expect(200)).body.data.translationGaps;
+  const publishedPeople = async (locale: string) =>
+    ids(
+      (
+        await api()
+          .get(`/api/articles/${articleId}`)
+          .query({ locale, populate: ['people'] })
+          .expect(200)
+      ).body.data.people as Doc[],
+    );
+
+  beforeAll(async () => {
+    people.a = await person('الشخص أ', 'Person A');
+    people.b = await person('الشخص ب', 'Person B');
+    people.c = await person('الشخص ج', 'Person C');
+    people.onlyAr = await person('شخص بالعربية فقط', null);
+    people.onlyEn = await person(null, 'English only person');
+    const article = await api()
+      .post('/api/articles')
+      .query({ locale: 'ar' })
+      .set(asTool())
+      .send({ data: { headline: 'خبر لنقل الروابط', slug: `carry-article-${Date.now().toString(36)}`, people: [people.a] } })
+      .expect(201);
+    articleId = article.body.data.documentId;
+    created.push(['articles', articleId]);
+    // The English localization, filled from the Arabic (person A), and published.
+    await api()
+      .put(`/api/articles/${articleId}`)
+      .query({ locale: 'en' })
+      .set(asTool())
+      .send({ data: { headline: 'A story to carry links', slug: `carry-article-en-${Date.now().toString(36)}` } })
+      .expect(200);
+    expect(await peopleOf('en')).toEqual([people.a]);
+  });
+
+  afterAll(async () => {
+    for (const [collection, documentId] of created.reverse()) await api().delete(`/api/${collection}/${documentId}`).query({ locale: '*' }).set(asTool());
+  });
+
+  it('REST, Arabic to English: linking a person links their English version in the English draft, which is not published', async () => {
+    await api()
+      .put(`/api/articles/${articleId}`)
+      .query({ locale: 'ar' })
+      .set(asTool())
+      .send({ data: { people: { connect: [people.b] } } })
+      .expect(200);
+    expect((await peopleOf('en')).sort()).toEqual([people.a, people.b].sort());
+    // The English public version is as it was: an editor publishes the change when ready.
+    expect(await publishedPeople('en')).toEqual([people.a]);
+  });
+
+  it('GraphQL, English to Arabic: linking a person links their Arabic version in the Arabic draft', async () => {
+    const res = await callers.fullAccess
+      .graphql('mutation($id: ID!, $people: [ID]) { updateArticle(documentId: $id, locale: "en", status: DRAFT, data: { people: $people }) { documentId } }', {
+        id: articleId,
+        people: [people.a, people.b, people.c],
+      })
+      .expect(200);
+    expect((res.body as GraphqlBody).errors).toBeUndefined();
+    expect((await peopleOf('ar')).sort()).toEqual([people.a, people.b, people.c].sort());
+  });
+
+  it('the admin panel, Arabic to English: unlinking a person unlinks them in the English draft', async () => {
+    await api()
+      .put(`${ARTICLE}/${articleId}`)
+      .query({ locale: 'ar' })
+      .set(bearer(tokens.editorSession()))
+      .send({ people: { connect: [], disconnect: [{ documentId: people.b, locale: 'ar' }] } })
+      .expect(200);
+    expect((await peopleOf('en')).sort()).toEqual([people.a, people.c].sort());
+  });
+
+  it('the admin panel, English to Arabic: unlinking in English unlinks in the Arabic draft', async () => {
+    await api()
+      .put(`${ARTICLE}/${articleId}`)
+      .query({ locale: 'en' })
+      .set(bearer(tokens.editorSession()))
+      .send({ people: { connect: [], disconnect: [{ documentId: people.c, locale: 'en' }] } })
+      .expect(200);
+    expect(await peopleOf('ar')).toEqual([people.a]);
+  });
+
+  it('Arabic to English: a person with no English version is reported as a translation gap, not dropped silently', async () => {
+    await api()
+      .put(`/api/articles/${articleId}`)
+      .query({ locale: 'ar', status: 'draft' })
+      .set(asTool())
+      .send({ data: { people: { connect: [people.onlyAr] } } })
+      .expect(200);
+    expect(await peopleOf('en')).toEqual([people.a]);
+    expect(await gapsOf('en')).toEqual([{ field: 'people', documentId: people.onlyAr, label: 'شخص بالعربية فقط', locale: 'en' }]);
+  });
+
+  it('English to Arabic: a person with no Arabic version is a gap in the Arabic draft; unlinking it closes the gap', async () => {
+    await api()
+      .put(`/api/articles/${articleId}`)
+      .query({ locale: 'en', status: 'draft' })
+      .set(asTool())
+      .send({ data: { people: { connect: [people.onlyEn] } } })
+      .expect(200);
+    expect(await gapsOf('ar')).toEqual([{ field: 'people', documentId: people.onlyEn, label: 'English only person', locale: 'ar' }]);
+    await api()
+      .put(`/api/articles/${articleId}`)
+      .query({ locale: 'en', status: 'draft' })
+      .set(asTool())
+      .send({ data: { people: { disconnect: [people.onlyEn] } } })
+      .expect(200);
+    expect(await gapsOf('ar')).toBeNull();
+  });
+
+  it('a write that touches no relation carries nothing', async () => {
+    const before = await peopleOf('en');
+    await api()
+      .put(`/api/articles/${articleId}`)
+      .query({ locale: 'ar', status: 'draft' })
+      .set(asTool())
+      .send({ data: { summary: 'ملخص' } })
+      .expect(200);
+    expect(await peopleOf('en')).toEqual(before);
   });
 });
