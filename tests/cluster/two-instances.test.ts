@@ -1,7 +1,6 @@
 import Redis from 'ioredis';
-import { Client } from 'pg';
 import { ensureBuild, startServer, stopServer, type AppProcess } from '../../scripts/lib/app-server';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { connectTo, createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { SUPER_ADMIN } from '../fixtures/accounts';
 import type { Article, ListBody, OneBody, Person } from '../helpers/documents';
 import { STORY_SLUG } from '../fixtures/story-000';
@@ -153,13 +152,7 @@ describe('two instances on one PostgreSQL and one Redis', () => {
 
   it('runs each tick of a scheduled job on exactly one instance, and the job does its work', async () => {
     // Break a read model behind Strapi's back, as an import or a restore would.
-    const pg = new Client({
-      host: process.env.DATABASE_HOST ?? '127.0.0.1',
-      port: Number(process.env.DATABASE_PORT ?? 5432),
-      user: process.env.DATABASE_USERNAME ?? 'postgres',
-      database: database.env.DATABASE_NAME,
-    });
-    await pg.connect();
+    const pg = await connectTo(database);
     try {
       const removed = await pg.query(`DELETE FROM newsroom_article_views WHERE slug = $1 AND locale = 'ar' AND published`, [STORY_SLUG]);
       expect(removed.rowCount).toBe(1);
@@ -227,13 +220,7 @@ describe('two instances on one PostgreSQL and one Redis', () => {
     expect(publicAt).toBeDefined();
     expect(publicAt! - dueAt).toBeLessThan(within);
 
-    const pg = new Client({
-      host: process.env.DATABASE_HOST ?? '127.0.0.1',
-      port: Number(process.env.DATABASE_PORT ?? 5432),
-      user: process.env.DATABASE_USERNAME ?? 'postgres',
-      database: database.env.DATABASE_NAME,
-    });
-    await pg.connect();
+    const pg = await connectTo(database);
     try {
       // Published once: one run did it, one published row exists.
       const runs = (

@@ -1,5 +1,5 @@
-import { ensureBuild, productionEnvironment, startServer, stopServer, type AppProcess } from '../../scripts/lib/app-server';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { productionEnvironment, startServer, stopServer, type AppProcess } from '../../scripts/lib/app-server';
+import { startSystemApp, stopSystemApp, type SystemApp } from '../helpers/system-app';
 import { SUPER_ADMIN } from '../fixtures/accounts';
 
 /**
@@ -21,9 +21,9 @@ interface Permission {
 }
 
 const PUBLISH = 'plugin::content-manager.explorer.publish';
-let database: TestDatabase;
+let system: SystemApp | undefined;
+/** The app now: restarted on the same database by the test. */
 let app: AppProcess | undefined;
-let env: Record<string, string>;
 
 async function admin<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   const login = await fetch(`${app!.baseUrl}/admin/login`, {
@@ -46,24 +46,20 @@ const roles = () => admin<Role[]>('/admin/roles');
 const permissionsOf = (id: number) => admin<Permission[]>(`/admin/roles/${id}/permissions`);
 
 beforeAll(async () => {
-  process.env.DATABASE_CLIENT = 'postgres';
-  ensureBuild(process.env.SYSTEM_TEST_SKIP_BUILD === 'true', 'system test');
-  database = await createTestDatabase();
-  env = {
-    ...database.env,
+  system = await startSystemApp('desk-roles', {
     ...productionEnvironment(),
     ADMIN_EMAIL: SUPER_ADMIN.email,
     ADMIN_PASSWORD: SUPER_ADMIN.password,
     CRON_ENABLED: 'false',
     RATE_LIMIT_ENABLED: 'false',
     SEED_ON_BOOT: 'false',
-  };
-  app = await startServer(env, { label: 'desk-roles' });
+  });
+  app = system.app;
 }, 300_000);
 
 afterAll(async () => {
-  await stopServer(app?.child);
-  await database?.drop();
+  if (app !== system?.app) await stopServer(app?.child);
+  await stopSystemApp(system);
 });
 
 describe('the desk roles across a restart', () => {
@@ -86,7 +82,7 @@ describe('the desk roles across a restart', () => {
 
     // ...and the next boot puts the roles back as the code declares them.
     await stopServer(app!.child);
-    app = await startServer(env, { label: 'desk-roles restarted' });
+    app = await startServer(system!.env, { label: 'desk-roles restarted' });
     const after = await roles();
     expect(after.find((r) => r.id === editor.id)).toMatchObject({ name: 'Editor', code: 'strapi-editor' });
     expect((await permissionsOf(reporter.id)).some((p) => p.action === PUBLISH)).toBe(false);
@@ -95,7 +91,7 @@ describe('the desk roles across a restart', () => {
     // A Reporter role deleted by hand (it has no users) comes back at the next boot.
     await admin(`/admin/roles/${reporter.id}`, { method: 'DELETE' });
     await stopServer(app!.child);
-    app = await startServer(env, { label: 'desk-roles restarted again' });
+    app = await startServer(system!.env, { label: 'desk-roles restarted again' });
     const recreated = (await roles()).filter((r) => r.name === 'Reporter');
     expect(recreated).toHaveLength(1);
     expect((await permissionsOf(recreated[0]!.id)).length).toBe(reporterPermissions.length);

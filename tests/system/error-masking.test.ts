@@ -1,7 +1,8 @@
-import { ensureBuild, fullAccessToken, productionEnvironment, startServer, stopServer, type AppProcess } from '../../scripts/lib/app-server';
+import { fullAccessToken, productionEnvironment, type AppProcess } from '../../scripts/lib/app-server';
 import type { ErrorBody, GraphqlBody } from '../helpers/http';
 import { leakIn } from '../helpers/leaks';
-import { connectTo, createTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { startSystemApp, stopSystemApp, type SystemApp } from '../helpers/system-app';
+import { connectTo } from '../helpers/test-database';
 import { SUPER_ADMIN } from '../fixtures/accounts';
 
 /**
@@ -16,12 +17,12 @@ import { SUPER_ADMIN } from '../fixtures/accounts';
 
 const ERROR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-let database: TestDatabase;
+let system: SystemApp | undefined;
 let app: AppProcess | undefined;
 let token: string;
 
 async function sql(text: string): Promise<void> {
-  const client = await connectTo(database);
+  const client = await connectTo(system!.database);
   try {
     await client.query(text);
   } finally {
@@ -41,31 +42,22 @@ async function loggedFor(errorId: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  process.env.DATABASE_CLIENT = 'postgres';
-  ensureBuild(process.env.SYSTEM_TEST_SKIP_BUILD === 'true', 'system test');
-  database = await createTestDatabase();
-  app = await startServer(
-    {
-      ...database.env,
-      ...productionEnvironment(),
-      ADMIN_EMAIL: SUPER_ADMIN.email,
-      ADMIN_PASSWORD: SUPER_ADMIN.password,
-      CACHE_ENABLED: 'false',
-      RATE_LIMIT_ENABLED: 'false',
-      CRON_ENABLED: 'false',
-      LOG_LEVEL: 'info',
-    },
-    { label: 'production-errors' },
-  );
+  system = await startSystemApp('production-errors', {
+    ...productionEnvironment(),
+    ADMIN_EMAIL: SUPER_ADMIN.email,
+    ADMIN_PASSWORD: SUPER_ADMIN.password,
+    CACHE_ENABLED: 'false',
+    RATE_LIMIT_ENABLED: 'false',
+    CRON_ENABLED: 'false',
+    LOG_LEVEL: 'info',
+  });
+  app = system.app;
   token = await fullAccessToken(app, SUPER_ADMIN);
   // The people table loses a column the schema still has.
   await sql('ALTER TABLE people RENAME COLUMN job_title TO job_title_drifted');
 });
 
-afterAll(async () => {
-  await stopServer(app?.child);
-  await database?.drop();
-});
+afterAll(() => stopSystemApp(system));
 
 describe('an unexpected error in production', () => {
   it('is a REST 500 with an error id and nothing else; the log has the id, the driver message and the stack', async () => {

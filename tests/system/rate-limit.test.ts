@@ -1,5 +1,5 @@
-import { ensureBuild, startServer, stopServer, type AppProcess } from '../../scripts/lib/app-server';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+import type { AppProcess } from '../../scripts/lib/app-server';
+import { startSystemApp, stopSystemApp, type SystemApp } from '../helpers/system-app';
 import { STORY_SLUG } from '../fixtures/story-000';
 
 /**
@@ -7,18 +7,15 @@ import { STORY_SLUG } from '../fixtures/story-000';
  * over RATE_LIMIT_MAX per window gets a 429 with Retry-After on REST (cached answers
  * included) and on GraphQL, other clients and non-API paths are unaffected.
  */
-let database: TestDatabase;
+let system: SystemApp | undefined;
 let app: AppProcess | undefined;
 const MAX = 20;
 
 beforeAll(async () => {
-  process.env.DATABASE_CLIENT = 'postgres';
-  ensureBuild(process.env.SYSTEM_TEST_SKIP_BUILD === 'true', 'system test');
-  database = await createTestDatabase();
-  app = await startServer(
+  system = await startSystemApp(
+    'rate-limit',
     // IS_PROXIED: the test plays several clients through X-Forwarded-For, as a reverse proxy would send it.
     {
-      ...database.env,
       RATE_LIMIT_ENABLED: 'true',
       RATE_LIMIT_MAX: String(MAX),
       RATE_LIMIT_WINDOW_SECONDS: '60',
@@ -26,14 +23,11 @@ beforeAll(async () => {
       RATE_LIMIT_ALLOW_IPS: '10.0.0.99',
       CRON_ENABLED: 'false',
     },
-    { label: 'rate-limit' },
   );
+  app = system.app;
 });
 
-afterAll(async () => {
-  await stopServer(app?.child);
-  await database?.drop();
-});
+afterAll(() => stopSystemApp(system));
 
 const story = (client: string) => fetch(`${app!.baseUrl}/api/articles/slug/${STORY_SLUG}?locale=ar`, { headers: { 'X-Forwarded-For': client } });
 

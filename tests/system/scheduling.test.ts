@@ -1,5 +1,5 @@
-import { ensureBuild, fullAccessToken, productionEnvironment, startServer, stopServer, type AppProcess } from '../../scripts/lib/app-server';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { fullAccessToken, productionEnvironment, type AppProcess } from '../../scripts/lib/app-server';
+import { startSystemApp, stopSystemApp, type SystemApp } from '../helpers/system-app';
 import { SUPER_ADMIN } from '../fixtures/accounts';
 
 /**
@@ -12,7 +12,7 @@ import { SUPER_ADMIN } from '../fixtures/accounts';
 const INTERVAL_S = 3;
 const WITHIN_MS = INTERVAL_S * 1000 + 3000;
 
-let database: TestDatabase;
+let system: SystemApp | undefined;
 let app: AppProcess | undefined;
 let token: string;
 
@@ -40,29 +40,20 @@ async function lateness(documentId: string, status: number, dueAt: number): Prom
 }
 
 beforeAll(async () => {
-  process.env.DATABASE_CLIENT = 'postgres';
-  ensureBuild(process.env.SYSTEM_TEST_SKIP_BUILD === 'true', 'system test');
-  database = await createTestDatabase();
-  app = await startServer(
-    {
-      ...database.env,
-      ...productionEnvironment(),
-      ADMIN_EMAIL: SUPER_ADMIN.email,
-      ADMIN_PASSWORD: SUPER_ADMIN.password,
-      CACHE_ENABLED: 'true',
-      RATE_LIMIT_ENABLED: 'false',
-      SCHEDULE_INTERVAL_SECONDS: String(INTERVAL_S),
-      LOG_LEVEL: 'info',
-    },
-    { label: 'scheduling' },
-  );
+  system = await startSystemApp('scheduling', {
+    ...productionEnvironment(),
+    ADMIN_EMAIL: SUPER_ADMIN.email,
+    ADMIN_PASSWORD: SUPER_ADMIN.password,
+    CACHE_ENABLED: 'true',
+    RATE_LIMIT_ENABLED: 'false',
+    SCHEDULE_INTERVAL_SECONDS: String(INTERVAL_S),
+    LOG_LEVEL: 'info',
+  });
+  app = system.app;
   token = await fullAccessToken(app, SUPER_ADMIN);
 }, 300_000);
 
-afterAll(async () => {
-  await stopServer(app?.child);
-  await database?.drop();
-});
+afterAll(() => stopSystemApp(system));
 
 describe('scheduled publishing in a production process', () => {
   it('publishes a draft within one interval plus a few seconds of its publishAt, then unpublishes it at its unpublishAt', async () => {
