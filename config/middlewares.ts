@@ -34,6 +34,8 @@ export default (): Core.Config.Middlewares => {
     // Rejects `?locale=` values that are not configured, before any controller turns them into a 500 or an empty page.
     { resolve: './src/validation/strapi/locale-middleware' },
     { name: 'strapi::body', config: { jsonLimit: http.bodyLimit, formLimit: http.bodyLimit, textLimit: http.bodyLimit } },
+    // Admin logins and changes to users, roles, tokens and settings, recorded once answered (src/audit-log/).
+    { resolve: './src/audit-log/middleware' },
     // Reads GraphQL bodies (strapi::body skips them) under the same limit, refuses documents the plugin would crash on.
     { resolve: './src/graphql/body-middleware', config: { bodyLimit: http.bodyLimit } },
     // After body parsing (GraphQL queries are keyed by their body), before the session and routes.

@@ -9,6 +9,7 @@ import { ensureNewsroomLocales } from './bootstrap/locales';
 import { reconcilePublicPermissions } from './bootstrap/public-permissions';
 import { ensureQueryIndexes } from './bootstrap/query-indexes';
 import { seedOnFirstBoot } from './bootstrap/seed-on-boot';
+import { registerAuditLogAdmin } from './audit-log/strapi';
 import { CrossProcessSignal } from './cache/cross-process';
 import { registerCorrectionsRule } from './corrections/document-middleware';
 import { discardNeedsPublish, reconcileDeskRoles } from './editorial-roles/reconcile';
@@ -63,6 +64,7 @@ export default {
 
     registerCacheFlushes(strapi);
     discardNeedsPublish(strapi);
+    registerAuditLogAdmin(strapi);
     registerSearchGraphql(strapi);
     registerPluginGuards(strapi);
   },

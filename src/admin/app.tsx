@@ -1,13 +1,24 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { watchDirections } from './rtl/apply';
 
+/** The admin action that opens the audit log (src/audit-log/strapi.ts registers it). */
+const AUDIT_LOG_READ = 'api::audit-log.read';
+
 export default {
   config: {
     // Editors can switch the admin interface itself to Arabic in their profile.
     locales: ['ar'],
   },
-  bootstrap(_app: StrapiApp) {
+  bootstrap(app: StrapiApp) {
     // Strapi's admin has no right-to-left support; lay out Arabic content fields right-to-left.
     watchDirections(document, () => window.location.href);
+    // Settings → Audit log, for whoever holds the permission (every super admin).
+    app.addSettingsLink('global', {
+      id: 'newsroom-audit-log',
+      to: 'audit-log',
+      intlLabel: { id: 'newsroom.settings.audit-log', defaultMessage: 'Audit log' },
+      Component: () => import('./audit-log/AuditLogPage'),
+      permissions: [{ action: AUDIT_LOG_READ, subject: null }],
+    });
   },
 };

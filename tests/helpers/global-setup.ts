@@ -84,6 +84,13 @@ export default async function globalSetup(): Promise<void> {
         .filter((route) => route.path.startsWith('/api/'))
         .flatMap((route) => route.methods.filter((method: string) => method !== 'HEAD').map((method: string) => `${method} ${route.path}`)),
     );
+    // The audit log's route table (src/audit-log/actions.ts) is checked against the admin routes the app serves.
+    process.env.TEST_ADMIN_ROUTES = JSON.stringify(
+      strapi.server
+        .listRoutes()
+        .filter((route) => !route.path.startsWith('/api/'))
+        .flatMap((route) => route.methods.filter((method: string) => method !== 'HEAD').map((method: string) => `${method} ${route.path}`)),
+    );
     globalThis.__NEWSROOM_TEST__ = { strapi, dropDatabase: database.drop };
     process.stdout.write(`\n[api tests] app on ${process.env.TEST_BASE_URL}, ${database.description}\n`);
   } catch (error) {
