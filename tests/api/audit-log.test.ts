@@ -1,4 +1,5 @@
 import { AUDITED_ROUTES } from '../../src/audit-log/actions';
+import type { AuditEntry as Entry } from '../../src/audit-log/store';
 import { EDITOR, SUPER_ADMIN } from '../fixtures/accounts';
 import { adminLogin, api, bearer, callers, tokens, type ErrorBody } from '../helpers/http';
 import { openTestDb } from '../helpers/test-database';
@@ -10,15 +11,6 @@ import { openTestDb } from '../helpers/test-database';
  * super admins.
  */
 
-interface Entry {
-  id: number;
-  at: string;
-  action: string;
-  actor: { kind: 'admin' | 'anonymous'; id: string | null; name: string | null };
-  target: string | null;
-  outcome: 'success' | 'failure';
-  ip: string | null;
-}
 interface LogPage {
   data: Entry[];
   meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number } };
