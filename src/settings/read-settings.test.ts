@@ -1,17 +1,8 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 import type { Environment } from './environment';
+import { PRODUCTION_SECRETS } from './production-secrets.fixture';
 import { readSettings, SettingsError } from './read-settings';
-
-const strong = (n: number) => `s3cure-${n}-Qm9vQmFyQmF6UXV4`;
-const PRODUCTION_SECRETS = {
-  APP_KEYS: `${strong(1)},${strong(2)}`,
-  API_TOKEN_SALT: strong(3),
-  ADMIN_JWT_SECRET: strong(4),
-  TRANSFER_TOKEN_SALT: strong(5),
-  JWT_SECRET: strong(6),
-  ENCRYPTION_KEY: strong(7),
-};
 
 /** The variables the settings read: an environment that records every name asked for. */
 function variablesRead(environment: Record<string, string>): Set<string> {

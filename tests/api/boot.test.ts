@@ -3,6 +3,7 @@ import { rmSync } from 'fs';
 import path from 'path';
 import request from 'supertest';
 import { freePort } from '../../scripts/lib/app-server';
+import { PRODUCTION_SECRETS } from '../../src/settings/production-secrets.fixture';
 
 /** Boot behaviour that needs its own process: the production secret check and SEED_ON_BOOT=false. */
 const appDir = path.resolve(__dirname, '..', '..');
@@ -26,16 +27,6 @@ function strapiStart(overrides: NodeJS.ProcessEnv): { child: ChildProcess; done:
   return { child, done };
 }
 
-const strong = (n: number) => `s3cure-${n}-Qm9vQmFyQmF6UXV4`;
-const allStrong = {
-  APP_KEYS: `${strong(1)},${strong(2)}`,
-  API_TOKEN_SALT: strong(3),
-  ADMIN_JWT_SECRET: strong(4),
-  TRANSFER_TOKEN_SALT: strong(5),
-  JWT_SECRET: strong(6),
-  ENCRYPTION_KEY: strong(7),
-};
-
 describe('production start with unsafe secrets', () => {
   it('refuses to start without secrets and names every missing variable', async () => {
     const { code, output } = await strapiStart({ NODE_ENV: 'production', PORT: '0' }).done;
@@ -46,7 +37,7 @@ describe('production start with unsafe secrets', () => {
   });
 
   it('refuses a placeholder copied from .env.example, naming only that variable', async () => {
-    const { code, output } = await strapiStart({ NODE_ENV: 'production', PORT: '0', ...allStrong, ENCRYPTION_KEY: 'replace-me' }).done;
+    const { code, output } = await strapiStart({ NODE_ENV: 'production', PORT: '0', ...PRODUCTION_SECRETS, ENCRYPTION_KEY: 'replace-me' }).done;
     expect(code).not.toBe(0);
     expect(output).toContain('Refusing to start in production: ENCRYPTION_KEY is still a placeholder value.');
   });
