@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { PRUNE_JOB, pruneHistory } from '../src/history/prune';
 import { auditReadModels } from '../src/jobs/read-model-audit';
 import { runOnce } from '../src/jobs/run-once';
 import { settings } from '../src/settings';
@@ -18,4 +19,16 @@ export default {
       ),
     options: { rule: settings().jobs.readModelAuditCron },
   },
+  // Revision history kept for HISTORY_RETENTION_DAYS; without it, kept forever and no job runs.
+  ...(settings().history.retentionDays !== null && {
+    historyRetention: {
+      task: ({ strapi }: { strapi: Core.Strapi }, fireDate: unknown) => {
+        const knex = strapi.db.connection as unknown as Knex;
+        return runOnce(knex, strapi.log, PRUNE_JOB, fireDate instanceof Date ? fireDate : new Date(), () =>
+          pruneHistory(knex, settings().history.retentionDays as number),
+        );
+      },
+      options: { rule: settings().history.pruneCron },
+    },
+  }),
 };

@@ -10,6 +10,7 @@ import { reconcilePublicPermissions } from './bootstrap/public-permissions';
 import { ensureQueryIndexes } from './bootstrap/query-indexes';
 import { seedOnFirstBoot } from './bootstrap/seed-on-boot';
 import { registerAuditLogAdmin } from './audit-log/strapi';
+import { registerHistoryAdmin } from './history/strapi';
 import { CrossProcessSignal } from './cache/cross-process';
 import { registerCorrectionsRule } from './corrections/document-middleware';
 import { discardNeedsPublish, reconcileDeskRoles } from './editorial-roles/reconcile';
@@ -65,6 +66,7 @@ export default {
     registerCacheFlushes(strapi);
     discardNeedsPublish(strapi);
     registerAuditLogAdmin(strapi);
+    registerHistoryAdmin(strapi);
     registerSearchGraphql(strapi);
     registerPluginGuards(strapi);
   },

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { queryStringPath } from '../validation/problems';
 import { refusal } from '../validation/strapi/refusal';
-import { parsePageParams } from './page-params';
+import { parsePageParams } from '../validation/page-params';
 import { auditPage } from './store';
 
 /**

@@ -1,8 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { systemActor, withHistory } from '../history/actor';
 import { dueToPublish, dueToUnpublish, type DueLocale } from './due';
 
 const ARTICLE = 'api::article.article';
+
+/** The job's name, in the job history and as the actor of the revisions it records. */
+export const SCHEDULE_JOB = 'scheduled-publishing';
 
 /**
  * One tick of scheduled publishing: publishes each draft whose publishAt has come and
@@ -11,7 +15,11 @@ const ARTICLE = 'api::article.article';
  * models follow). A locale that cannot be published (a required field missing, a
  * rule refusing it) is reported and tried again next tick; the others go ahead.
  */
-export async function runSchedule(strapi: Core.Strapi, now = new Date()): Promise<string> {
+export function runSchedule(strapi: Core.Strapi, now = new Date()): Promise<string> {
+  return withHistory({ actor: systemActor(SCHEDULE_JOB) }, () => scheduleTick(strapi, now));
+}
+
+async function scheduleTick(strapi: Core.Strapi, now: Date): Promise<string> {
   const knex = strapi.db.connection as unknown as Knex;
   const failures: string[] = [];
   const apply = async (due: DueLocale[], action: 'publish' | 'unpublish') => {

@@ -1,9 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { runOnce } from '../jobs/run-once';
-import { runSchedule } from './job';
-
-export const SCHEDULE_JOB = 'scheduled-publishing';
+import { runSchedule, SCHEDULE_JOB } from './job';
 
 /** The next tick: the next multiple of the interval since the epoch, the same instant on every instance. */
 export function nextTick(nowMs: number, intervalMs: number): number {

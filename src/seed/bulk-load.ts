@@ -1,8 +1,9 @@
 import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { contentTypeOfKind } from '../content-types';
-import type { NewsroomLocale } from '../domain/locales';
+import { CONTENT_TYPE_INFO, CONTENT_TYPE_UIDS, contentTypeOfKind } from '../content-types';
+import { recordImport } from '../history/import';
+import { LOCALE_CODES, type NewsroomLocale } from '../domain/locales';
 import { SEARCH_TABLE } from '../search/query';
 import { indexRow } from '../search/searchable';
 import { articleData, organizationData, personData, quoteData, sourceData, type DocumentData, type EntityKind } from '../domain/story-bundle/to-documents';
@@ -77,6 +78,7 @@ export class BulkLoader {
   async load(inputs: StoryBundleInput[]): Promise<void> {
     const bundles = inputs.map((input) => parseStoryBundle(input).bundle);
     await this.strapi.db.transaction(async ({ trx }) => {
+      const before = new Set(this.loaded.keys());
       await this.assertNew(trx, bundles);
       await this.insertDocuments(
         trx,
@@ -103,6 +105,12 @@ export class BulkLoader {
         'quote',
         bundles.flatMap((b) => b.quotes.map((q) => ({ slug: q.slug, data: (l: NewsroomLocale) => quoteData(q, b.article.slug, l, this.documentIdOf) }))),
       );
+      // Past the Document Service, so past the write pipeline: the history is written here, one `import` per document and locale.
+      for (const uid of CONTENT_TYPE_UIDS) {
+        const prefix = `${CONTENT_TYPE_INFO[uid].kind}:`;
+        const fresh = [...this.loaded].filter(([key]) => !before.has(key) && key.startsWith(prefix)).map(([, entry]) => entry.documentId);
+        await recordImport(this.strapi, trx, uid, fresh, LOCALE_CODES);
+      }
     });
   }
 

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { historyContext, systemActor, withHistory } from '../history/actor';
 import { CONTENT_TYPE_INFO, CONTENT_TYPE_UIDS, contentTypeOfKind, type ContentTypeUid } from '../content-types';
 import { LOCALE_CODES, type NewsroomLocale } from '../domain/locales';
 import { storedMatches } from '../domain/story-bundle/compare';
@@ -91,7 +92,9 @@ async function localesOf(strapi: Core.Strapi, uid: Uid, documentId: string): Pro
  */
 export async function loadStoryBundle(strapi: Core.Strapi, input: unknown, options: LoadOptions = {}): Promise<LoadReport> {
   const { bundle, externalReferences } = parseStoryBundle(input);
-  return strapi.db.transaction(() => new BundleLoader(strapi, bundle, options).run(externalReferences));
+  // Recorded in the history as the seed, unless the caller named another actor (an import job, say).
+  const actor = historyContext().actor ?? systemActor('seed');
+  return withHistory({ actor }, () => strapi.db.transaction(() => new BundleLoader(strapi, bundle, options).run(externalReferences)));
 }
 
 class BundleLoader {

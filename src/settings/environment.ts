@@ -22,12 +22,13 @@ export const boolVar = (name: string, fallback: boolean) =>
       return z.NEVER;
     });
 
-export const intVar = (name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
+/** A whole number in a range; a null fallback makes it optional (unset means "none"). */
+export const intVar = <Fallback extends number | null>(name: string, fallback: Fallback, min: number, max = Number.MAX_SAFE_INTEGER) =>
   z
     .string()
     .optional()
     .transform((raw, ctx) => {
-      if (blank(raw)) return fallback;
+      if (blank(raw)) return fallback as number | Fallback;
       const value = Number(raw);
       if (!Number.isInteger(value) || value < min || value > max) {
         const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`;

@@ -64,6 +64,8 @@ export interface Settings {
   preview: PreviewSettings | null;
   content: { seedOnBoot: boolean };
   jobs: { cronEnabled: boolean; readModelAuditCron: string; scheduleIntervalSeconds: number };
+  /** Revision history (src/history/): on unless turned off; kept forever unless retentionDays says otherwise. */
+  history: { enabled: boolean; retentionDays: number | null; pruneCron: string };
 }
 
 export interface ReadSettings {
@@ -109,6 +111,9 @@ const schema = (production: boolean) =>
     CRON_ENABLED: boolVar('CRON_ENABLED', true),
     JOB_READ_MODEL_AUDIT_CRON: textVar('17 * * * *'),
     SCHEDULE_INTERVAL_SECONDS: intVar('SCHEDULE_INTERVAL_SECONDS', 30, 1, 3600),
+    HISTORY_ENABLED: boolVar('HISTORY_ENABLED', true),
+    HISTORY_RETENTION_DAYS: intVar('HISTORY_RETENTION_DAYS', null, 1, 36_500),
+    JOB_HISTORY_PRUNE_CRON: textVar('41 3 * * *'),
   });
 
 /**
@@ -201,6 +206,7 @@ export function readSettings(environment: Environment): ReadSettings {
     ),
     content: { seedOnBoot: values.SEED_ON_BOOT },
     jobs: { cronEnabled: values.CRON_ENABLED, readModelAuditCron: values.JOB_READ_MODEL_AUDIT_CRON, scheduleIntervalSeconds: values.SCHEDULE_INTERVAL_SECONDS },
+    history: { enabled: values.HISTORY_ENABLED, retentionDays: values.HISTORY_RETENTION_DAYS, pruneCron: values.JOB_HISTORY_PRUNE_CRON },
   };
   return { settings: deepFreeze(settings), problems };
 }

@@ -22,7 +22,10 @@ export interface WriteEvent {
   uid: ContentTypeUid;
   action: string;
   documentId: string;
+  /** As the caller gave it: one locale, '*' or undefined (the default locale); see ./locales.ts. */
   locale: string | undefined;
+  /** `published` when a create or update publishes too (Strapi does that inside the write, past the middlewares). */
+  status: string | undefined;
   /** Documents this one linked to before the write (relations and media, any locale and status). */
   linkedBefore: ReadonlySet<string>;
   /** …and after it. */
@@ -32,7 +35,7 @@ export interface WriteEvent {
 export interface WriteEffect<State = unknown> {
   name: string;
   /** Before the write, in its transaction: what only the old state can tell (who linked here). */
-  before?(uid: ContentTypeUid, documentId: string): Promise<State>;
+  before?(uid: ContentTypeUid, documentId: string, write: { action: string; locale: string | undefined }): Promise<State>;
   /** After the write, in its transaction. */
   inTransaction?(event: WriteEvent, state: State | undefined, trx: Knex): Promise<void>;
   /** After the commit, before the write is acknowledged. */
@@ -44,7 +47,7 @@ export function registerWritePipeline(strapi: Core.Strapi, effects: ReadonlyArra
   strapi.documents.use(async (context, next) => {
     const { uid, action } = context;
     if (!isContentTypeUid(uid) || !WRITE_ACTIONS.has(action)) return next();
-    const params = context.params as { documentId?: string; locale?: string } | undefined;
+    const params = context.params as { documentId?: string; locale?: string; status?: string } | undefined;
     let committed: Promise<unknown> | undefined;
 
     const result = await strapi.db.transaction(async ({ trx, onCommit }) => {
@@ -59,7 +62,7 @@ export function registerWritePipeline(strapi: Core.Strapi, effects: ReadonlyArra
       }
       const linkedBefore = knownId ? await linkedDocumentIds(strapi, uid, knownId) : new Set<string>();
       const states = new Map<WriteEffect<unknown>, unknown>();
-      if (knownId) for (const effect of all) if (effect.before) states.set(effect, await effect.before(uid, knownId));
+      if (knownId) for (const effect of all) if (effect.before) states.set(effect, await effect.before(uid, knownId, { action, locale: params?.locale }));
 
       const written = await next();
       const documentId = knownId ?? (written as { documentId?: string } | null)?.documentId;
@@ -69,6 +72,7 @@ export function registerWritePipeline(strapi: Core.Strapi, effects: ReadonlyArra
         action,
         documentId,
         locale: params?.locale,
+        status: params?.status,
         linkedBefore,
         linkedAfter: await linkedDocumentIds(strapi, uid, documentId),
       };

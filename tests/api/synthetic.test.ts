@@ -1,5 +1,25 @@
 import { runScript } from '../helpers/seed-cli';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { appDatabase, createTestDatabase, type TestDatabase } from '../helpers/test-database';
+
+/** How the history recorded a load: revisions by actor and action, and how many drafts (document × locale) there are. */
+async function historyOf(db: TestDatabase): Promise<{ revisions: Record<string, number>; drafts: number }> {
+  const knex = appDatabase(db.env);
+  try {
+    const rows = (await knex('newsroom_revisions').select('actor_name', 'action').count({ n: '*' }).groupBy('actor_name', 'action')) as Array<{
+      actor_name: string;
+      action: string;
+      n: number | string;
+    }>;
+    let drafts = 0;
+    for (const table of ['articles', 'people', 'organizations', 'sources', 'quotes']) {
+      const [{ n }] = (await knex(table).whereNull('published_at').count({ n: '*' })) as Array<{ n: number | string }>;
+      drafts += Number(n);
+    }
+    return { revisions: Object.fromEntries(rows.map((r) => [`${r.actor_name} ${r.action}`, Number(r.n)])), drafts };
+  } finally {
+    await knex.destroy();
+  }
+}
 
 /**
  * `npm run seed:synthetic` has two paths: the bundle loader (the real seed's path)
@@ -29,6 +49,10 @@ describe('seed:synthetic', () => {
       const dump = await run('dump.js', [], db.env);
       expect(dump.code).toBe(0);
       dumps[loadPath] = JSON.parse(dump.stdout);
+      // The history: the bulk path records one `import` per document and locale; the bundle loader records the seed's writes.
+      const { revisions, drafts } = await historyOf(db);
+      if (loadPath === 'bulk') expect(revisions).toEqual({ 'import import': drafts });
+      else expect(revisions).toMatchObject({ 'seed create': drafts, 'seed publish': drafts });
     }
     const bundle = dumps.bundle as Record<string, Record<string, unknown>>;
     // 4 articles x 2 locales x draft and published; 9 quotes each.

@@ -44,6 +44,9 @@ export default async function globalSetup(): Promise<void> {
     CORS_ORIGINS: FRONTEND_URL,
     // Scheduled publishing every 2 s, so tests/api/scheduling.test.ts sees it act within seconds.
     SCHEDULE_INTERVAL_SECONDS: '2',
+    // The history's retention job every 2 s, keeping ten years, so tests/api/history.test.ts sees it prune an old revision.
+    HISTORY_RETENTION_DAYS: '3650',
+    JOB_HISTORY_PRUNE_CRON: '*/2 * * * * *',
   });
   const database = await createTestDatabase();
   // The app below, the seed CLI the tests spawn and the tests' own connections all use it.

@@ -129,11 +129,11 @@ export async function openTestDb(): Promise<TestDb> {
 
 /**
  * The booted app's database, opened beside it (the DATABASE_* variables the global
- * setup exported), for tests that check what the app recorded in its own tables.
- * The caller destroys it.
+ * setup exported) or the one `env` names (a script's own database), for tests that
+ * check what the app recorded in its own tables. The caller destroys it.
  */
-export function appDatabase(): Knex {
+export function appDatabase(env: Record<string, string | undefined> = process.env): Knex {
   return databaseClient() === 'postgres'
-    ? knexFactory({ client: 'pg', connection: pgConfig(process.env.DATABASE_NAME ?? '') })
-    : knexFactory({ client: 'better-sqlite3', connection: { filename: process.env.DATABASE_FILENAME ?? '' }, useNullAsDefault: true });
+    ? knexFactory({ client: 'pg', connection: pgConfig(env.DATABASE_NAME ?? '') })
+    : knexFactory({ client: 'better-sqlite3', connection: { filename: env.DATABASE_FILENAME ?? '' }, useNullAsDefault: true });
 }

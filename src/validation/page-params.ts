@@ -1,17 +1,23 @@
 import { z } from 'zod';
-import { problem, type Problem } from '../validation/problems';
-import { describeValue } from '../validation/values';
+import { problem, type Problem } from './problems';
+import { describeValue } from './values';
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 
 const whole = (min: number, max: number) => z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
 
-/** `pagination[page]` and `pagination[pageSize]`, Strapi's names, and nothing else: an unknown parameter is a mistake, not a filter. */
-export function parsePageParams(query: Record<string, unknown>): { page: number; pageSize: number } | Problem[] {
+/**
+ * `pagination[page]` and `pagination[pageSize]`, Strapi's names, beside the
+ * endpoint's own `parameters`, and nothing else: an unknown parameter is a mistake,
+ * not a filter, and is named in a 400.
+ */
+export function parsePageParams(query: Record<string, unknown>, parameters: readonly string[] = []): { page: number; pageSize: number } | Problem[] {
   const problems: Problem[] = [];
+  const known = ['pagination', ...parameters];
   for (const key of Object.keys(query))
-    if (key !== 'pagination') problems.push(problem([key], 'unknown parameter; only pagination[page] and pagination[pageSize] are read'));
+    if (!known.includes(key))
+      problems.push(problem([key], `unknown parameter; only ${[...parameters, 'pagination[page]', 'pagination[pageSize]'].join(', ')} are read`));
   const pagination = query.pagination ?? {};
   if (typeof pagination !== 'object' || pagination === null || Array.isArray(pagination))
     return [...problems, problem(['pagination'], 'expected pagination[page] and pagination[pageSize]')];

@@ -1,0 +1,23 @@
+import type { Core } from '@strapi/strapi';
+import type { ContentTypeUid } from '../content-types';
+import { snapshotOf, snapshotPopulate, type Snapshot } from './snapshot';
+
+type Uid = Parameters<Core.Strapi['db']['query']>[0];
+
+/**
+ * Snapshots of documents' drafts in one locale, as stored now (inside a write's
+ * transaction: as that write left them). The draft is the document's working state:
+ * after a publish it equals the published version, after an unpublish or a discard
+ * it is what remains. A document without that locale is absent from the answer.
+ */
+export async function readSnapshots(strapi: Core.Strapi, uid: ContentTypeUid, documentIds: string[], locale: string): Promise<Map<string, Snapshot>> {
+  const rows = (await strapi.db.query(uid as Uid).findMany({
+    where: { documentId: { $in: documentIds }, locale, publishedAt: null },
+    populate: snapshotPopulate(uid),
+  })) as Array<Record<string, unknown> & { documentId: string }>;
+  return new Map(rows.map((row) => [row.documentId, snapshotOf(uid, row)]));
+}
+
+export async function readSnapshot(strapi: Core.Strapi, uid: ContentTypeUid, documentId: string, locale: string): Promise<Snapshot | undefined> {
+  return (await readSnapshots(strapi, uid, [documentId], locale)).get(documentId);
+}
