@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { HistoryPanel } from './history/HistoryPanel';
 import { watchDirections } from './rtl/apply';
 
 /** The admin action that opens the audit log (src/audit-log/strapi.ts registers it). */
@@ -20,5 +21,8 @@ export default {
       Component: () => import('./audit-log/AuditLogPage'),
       permissions: [{ action: AUDIT_LOG_READ, subject: null }],
     });
+    // The History panel beside every edit view: revisions, a side-by-side comparison, restore as draft (src/history/).
+    const contentManager = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel(panels: unknown[]): void } };
+    contentManager.apis.addEditViewSidePanel([HistoryPanel]);
   },
 };

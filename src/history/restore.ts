@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import type { ContentTypeUid } from '../content-types';
 import { withHistory } from './actor';
-import { isWrittenBack, linksOf, snapshotFields, type Snapshot } from './snapshot';
+import { linksOf, snapshotFields, type Snapshot } from './snapshot';
 import { revisionPage, type Revision, type RevisionWithSnapshot } from './store';
 
 type Uid = Parameters<Core.Strapi['db']['query']>[0];
@@ -16,9 +16,8 @@ export interface DroppedLink {
 
 /**
  * The snapshot as Document Service data for the draft in `locale`: every attribute
- * the document owns (an article's quotes are each quote's own, and are left as they
- * are), with the links whose targets still exist in that locale. The ones that do not
- * are answered, never dropped silently.
+ * it holds, with the links whose targets still exist in that locale. The ones that
+ * do not are answered, never dropped silently.
  */
 export async function restorableData(
   strapi: Core.Strapi,
@@ -27,7 +26,7 @@ export async function restorableData(
   snapshot: Snapshot,
 ): Promise<{ data: Record<string, unknown>; dropped: DroppedLink[] }> {
   const data: Record<string, unknown> = {};
-  for (const name of snapshotFields(uid)) if (isWrittenBack(uid, name) && name in snapshot) data[name] = snapshot[name];
+  for (const name of snapshotFields(uid)) if (name in snapshot) data[name] = snapshot[name];
   const dropped: DroppedLink[] = [];
   for (const link of linksOf(uid)) {
     if (!(link.name in data)) continue;

@@ -5,8 +5,9 @@ import { COMPONENTS, CONTENT_TYPES, type ContentTypeUid } from '../content-types
  * What a revision keeps of a document in one locale: every attribute an editor
  * writes, as plain JSON (relations as documentIds, media as file ids, components
  * without their row ids), so two revisions compare value for value and a snapshot
- * can be written back. Not kept: ids, timestamps, the locale and status columns, and
- * private attributes (derived bookkeeping such as translationGaps).
+ * can be written back. Not kept: ids, timestamps, the locale and status columns,
+ * private attributes (derived bookkeeping such as translationGaps), and the inverse
+ * side of a relation (below).
  */
 export type Snapshot = Record<string, unknown>;
 
@@ -18,9 +19,14 @@ interface Field {
   attribute: Attribute;
 }
 
+/**
+ * Relations whose other side owns the link are left out: an article's quotes are
+ * each quote's own (quote.article), recorded in the quote's history, and a restore of
+ * the article must not move them.
+ */
 const fieldsOf = (attributes: Record<string, Attribute>): Field[] =>
   Object.entries(attributes)
-    .filter(([, attribute]) => attribute.private !== true)
+    .filter(([, attribute]) => attribute.private !== true && attribute.mappedBy === undefined)
     .map(([name, attribute]) => ({ name, attribute }));
 
 const FIELDS = Object.fromEntries(
@@ -96,13 +102,6 @@ export function changedFields(uid: ContentTypeUid, previous: Snapshot | null, ne
     return !isDeepStrictEqual(previous[name] ?? null, next[name] ?? null);
   });
 }
-
-/** Relations whose other side owns the link (an article's quotes belong to each quote): shown, never written back. */
-export const isWrittenBack = (uid: ContentTypeUid, name: string): boolean => {
-  const attribute = (CONTENT_TYPES[uid].attributes as Record<string, Attribute>)[name];
-  if (!attribute) return false;
-  return attribute.type !== 'relation' || attribute.mappedBy === undefined;
-};
 
 /** The relation and media attributes of a type, with their targets, for checking what a restore can link to. */
 export function linksOf(uid: ContentTypeUid): Array<{ name: string; kind: 'relation' | 'media'; target: string; many: boolean }> {

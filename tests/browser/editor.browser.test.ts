@@ -133,3 +133,62 @@ describe('an editor in the admin panel', () => {
     expect(ar.data[0]?.quotes).toHaveLength(9);
   });
 });
+
+describe('the History panel', () => {
+  const firstEdit = `ملخص أول من اختبار المتصفح ${Date.now()}`;
+  const secondEdit = `ملخص ثان من اختبار المتصفح ${Date.now()}`;
+  const summary = () => page.locator('textarea[name="summary"]');
+  const panel = () => page.getByTestId('history-panel');
+
+  it('shows the Arabic story’s revisions: who, when, what changed', async () => {
+    await page.getByRole('combobox', { name: 'Locales' }).click();
+    await page.getByRole('option', { name: /Arabic \(ar\)/ }).click();
+    await eventually(() => page.locator('input[name="headline"]').inputValue(), EXPECTED.ar.headline);
+    const count = async () =>
+      Number(
+        /^(\d+) revision/.exec(
+          await panel()
+            .getByText(/revisions? in this locale/)
+            .innerText(),
+        )?.[1],
+      );
+    const before = await count();
+    // Each save is one more revision in the panel (a toast left from an earlier save proves nothing).
+    for (const [i, text] of [firstEdit, secondEdit].entries()) {
+      await summary().fill(text);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await eventually(count, before + i + 1);
+    }
+    const newest = panel().locator('[data-revision]').first();
+    await newest.getByText(`by ${EDITOR.email}`).waitFor();
+    await newest.getByText('changed: summary').waitFor();
+    await shot('history-panel');
+  });
+
+  it('compares the older version with the latest side by side, right to left', async () => {
+    const older = panel().locator('[data-revision]').nth(1);
+    await older.getByRole('button', { name: 'Compare with latest' }).click();
+    const compare = page.getByTestId('history-compare');
+    await compare.waitFor();
+    expect(await compare.getAttribute('dir')).toBe('rtl');
+    const olderSide = compare.locator('[data-side="older"]').first();
+    await eventually(async () => (await olderSide.innerText()).includes(firstEdit), true);
+    expect(await compare.locator('[data-side="newer"]').first().innerText()).toContain(secondEdit);
+    await eventually(() => olderSide.locator('p').evaluate((el) => getComputedStyle(el).direction), 'rtl');
+    // The older revision is on the reader's right: it comes first in a right-to-left row.
+    const [olderBox, newerBox] = await Promise.all([olderSide.boundingBox(), compare.locator('[data-side="newer"]').first().boundingBox()]);
+    expect(olderBox!.x).toBeGreaterThan(newerBox!.x);
+    await shot('history-compare-rtl');
+  });
+
+  it('restores the older version as a draft, and the form shows it while readers still see the published one', async () => {
+    await page.getByRole('button', { name: /^Restore #\d+ as draft$/ }).click();
+    await page.getByRole('button', { name: 'Restore', exact: true }).click();
+    await eventually(() => summary().inputValue(), firstEdit, 30_000);
+    await panel().locator('[data-revision]').first().getByText('restore').waitFor();
+    await shot('history-restored');
+    const published = (await (await fetch(`${baseUrl()}/api/articles?locale=ar&filters[slug][$eq]=${STORY_SLUG}`)).json()) as ListBody<Article>;
+    expect(published.data[0]?.summary).not.toBe(firstEdit);
+    expect(published.data[0]?.summary).not.toBe(secondEdit);
+  });
+});
