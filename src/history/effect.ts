@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import type { ContentTypeUid } from '../content-types';
 import type { WriteEffect } from '../write-pipeline/pipeline';
 import { localesOfWrite } from '../write-pipeline/locales';
 import { actorOfRequest, historyContext, type Actor } from './actor';
@@ -17,13 +16,6 @@ const ACTIONS: Record<string, RevisionAction> = {
   delete: 'delete',
 };
 
-interface Before {
-  /** The locales the write acts on, known before it (a delete leaves no rows to ask afterwards). */
-  locales: string[];
-  /** For an update: the locales that had a draft already (an update of a new locale creates it). */
-  existing: ReadonlySet<string>;
-}
-
 /** Who is writing: whoever the code running the write named, else the request's user or token, else the system. */
 export function currentActor(strapi: Core.Strapi): Actor {
   const named = historyContext().actor;
@@ -32,36 +24,31 @@ export function currentActor(strapi: Core.Strapi): Actor {
   return actorOfRequest(ctx?.state);
 }
 
-async function draftLocales(strapi: Core.Strapi, uid: ContentTypeUid, documentId: string): Promise<Set<string>> {
-  const rows = (await strapi.db.query(uid).findMany({ where: { documentId, publishedAt: null }, select: ['locale'] })) as Array<{ locale: string }>;
-  return new Set(rows.map((r) => r.locale));
-}
-
 /**
  * The write pipeline's history step: one revision per locale a write touched, in
  * the write's own transaction, so a write that rolls back leaves no revision and a
  * committed write always has one. Each holds who wrote, what changed since the
  * previous revision of that locale, and the draft as the write left it.
  */
-export function historyEffect(strapi: Core.Strapi): WriteEffect<Before> {
+export function historyEffect(strapi: Core.Strapi): WriteEffect {
   return {
     name: 'revision history',
-    before: async (uid, documentId, { action, locale }) => ({
-      locales: await localesOfWrite(strapi, uid, documentId, locale),
-      existing: action === 'update' ? await draftLocales(strapi, uid, documentId) : new Set(),
-    }),
-    async inTransaction(event, before, trx: Knex) {
-      const { uid, documentId } = event;
-      const locales = before?.locales ?? (await localesOfWrite(strapi, uid, documentId, event.locale));
+    async inTransaction(event, _state, trx: Knex) {
+      const { uid, documentId, rowsBefore, rowsAfter } = event;
+      const draftsBefore = new Set(rowsBefore.filter((r) => r.publishedAt === null).map((r) => r.locale));
+      // '*' acts on every locale that had a draft (a delete leaves none to ask afterwards); undefined is the default locale.
+      const locales = event.locale === '*' ? [...draftsBefore] : await localesOfWrite(strapi, uid, documentId, event.locale);
       const { action: override } = historyContext();
       const actor = currentActor(strapi);
       const revisions: NewRevision[] = [];
       for (const locale of locales) {
         let action = ACTIONS[event.action] ?? 'update';
-        if (action === 'update' && before && !before.existing.has(locale)) action = 'create';
+        // An update of a locale the document did not have creates it.
+        if (action === 'update' && !draftsBefore.has(locale)) action = 'create';
         if (override && override.uid === uid && override.documentId === documentId && override.locale === locale) action = override.name as RevisionAction;
-        const snapshot = action === 'delete' ? null : await readSnapshot(strapi, uid, documentId, locale);
-        // A locale the write did not leave a draft in (a publish of a missing locale fails before this).
+        const links = rowsAfter.find((r) => r.locale === locale && r.publishedAt === null);
+        const snapshot = action === 'delete' ? null : links ? await readSnapshot(strapi, uid, documentId, locale, links) : undefined;
+        // A locale the write left no draft in (a publish of a missing locale fails before this).
         if (snapshot === undefined) continue;
         const previous = await latestSnapshot(trx, uid, documentId, locale);
         revisions.push({ uid, documentId, locale, action, actor, changedFields: changedFields(uid, previous ?? null, snapshot), snapshot });

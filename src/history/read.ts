@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { ContentTypeUid } from '../content-types';
-import { snapshotOf, snapshotPopulate, type Snapshot } from './snapshot';
+import type { LinkedRow } from '../write-pipeline/linked-documents';
+import { componentPopulate, linkFields, snapshotOf, snapshotPopulate, type Snapshot } from './snapshot';
 
 type Uid = Parameters<Core.Strapi['db']['query']>[0];
 
@@ -18,6 +19,22 @@ export async function readSnapshots(strapi: Core.Strapi, uid: ContentTypeUid, do
   return new Map(rows.map((row) => [row.documentId, snapshotOf(uid, row)]));
 }
 
-export async function readSnapshot(strapi: Core.Strapi, uid: ContentTypeUid, documentId: string, locale: string): Promise<Snapshot | undefined> {
-  return (await readSnapshots(strapi, uid, [documentId], locale)).get(documentId);
+/**
+ * One draft's snapshot, its links taken from the row the write pipeline read already
+ * (so only its fields and components are read here); absent when there is no such draft.
+ */
+export async function readSnapshot(
+  strapi: Core.Strapi,
+  uid: ContentTypeUid,
+  documentId: string,
+  locale: string,
+  links: LinkedRow,
+): Promise<Snapshot | undefined> {
+  const row = (await strapi.db.query(uid as Uid).findOne({
+    where: { documentId, locale, publishedAt: null },
+    populate: componentPopulate(uid),
+  })) as Record<string, unknown> | null;
+  if (!row) return undefined;
+  for (const name of linkFields(uid)) row[name] = links[name];
+  return snapshotOf(uid, row);
 }

@@ -1,14 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { isContentTypeUid, WRITE_ACTIONS, type ContentTypeUid } from '../content-types';
-import { linkedDocumentIds } from './linked-documents';
+import { linkedDocumentIds, linkedRows, type LinkedRow } from './linked-documents';
 
 /**
  * The one write pipeline. Every write of a public type (create, update, delete,
  * publish, unpublish, discard draft), whatever its path (REST, GraphQL, the admin
  * panel, seeds), runs through one Document Service middleware that:
  * - opens one transaction around the write and everything that follows it;
- * - computes what the document links to, before and after the write, once;
+ * - reads the document's rows with what they link to, before and after the write, once;
  * - runs each effect's `inTransaction` step, in the declared order (./effects.ts),
  *   so a write that rolls back leaves no effect behind;
  * - runs each `afterCommit` step once the transaction has committed, and acknowledges
@@ -30,12 +30,16 @@ export interface WriteEvent {
   linkedBefore: ReadonlySet<string>;
   /** …and after it. */
   linkedAfter: ReadonlySet<string>;
+  /** The document's rows before the write (every locale and status) with their links: read once, for every effect. */
+  rowsBefore: readonly LinkedRow[];
+  /** …and after it. */
+  rowsAfter: readonly LinkedRow[];
 }
 
 export interface WriteEffect<State = unknown> {
   name: string;
   /** Before the write, in its transaction: what only the old state can tell (who linked here). */
-  before?(uid: ContentTypeUid, documentId: string, write: { action: string; locale: string | undefined }): Promise<State>;
+  before?(uid: ContentTypeUid, documentId: string): Promise<State>;
   /** After the write, in its transaction. */
   inTransaction?(event: WriteEvent, state: State | undefined, trx: Knex): Promise<void>;
   /** After the commit, before the write is acknowledged. */
@@ -60,21 +64,24 @@ export function registerWritePipeline(strapi: Core.Strapi, effects: ReadonlyArra
       if (knownId && strapi.db.dialect.client === 'postgres') {
         await (trx as unknown as Knex).raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`${uid}:${knownId}`]);
       }
-      const linkedBefore = knownId ? await linkedDocumentIds(strapi, uid, knownId) : new Set<string>();
+      const rowsBefore = knownId ? await linkedRows(strapi, uid, knownId) : [];
       const states = new Map<WriteEffect<unknown>, unknown>();
-      if (knownId) for (const effect of all) if (effect.before) states.set(effect, await effect.before(uid, knownId, { action, locale: params?.locale }));
+      if (knownId) for (const effect of all) if (effect.before) states.set(effect, await effect.before(uid, knownId));
 
       const written = await next();
       const documentId = knownId ?? (written as { documentId?: string } | null)?.documentId;
       if (!documentId) return written;
+      const rowsAfter = await linkedRows(strapi, uid, documentId);
       const event: WriteEvent = {
         uid,
         action,
         documentId,
         locale: params?.locale,
         status: params?.status,
-        linkedBefore,
-        linkedAfter: await linkedDocumentIds(strapi, uid, documentId),
+        linkedBefore: linkedDocumentIds(rowsBefore, documentId),
+        linkedAfter: linkedDocumentIds(rowsAfter, documentId),
+        rowsBefore,
+        rowsAfter,
       };
 
       for (const effect of all) if (effect.inTransaction) await effect.inTransaction(event, states.get(effect), trx as unknown as Knex);
