@@ -3,6 +3,8 @@
 'use strict';
 /**
  * `npm run bench -- [--articles 1000] [--duration 10] [--connections 32] [--database NAME] [--reuse] [--keep]`
+ * `npm run bench -- --scenario writes [--articles 1000] [--writes 200]`: what the revision
+ * history costs a write (scripts/lib/bench-writes.js).
  *
  * Starts the production build (`strapi start`, NODE_ENV=production) on a PostgreSQL
  * database holding the story plus N synthetic articles, warms up, and measures each
@@ -26,11 +28,12 @@ const hdr = require('hdr-histogram-js');
 require('./lib/quiet-pg-deprecation');
 
 const { appDir, START_NODE_OPTIONS, ensureBuild, productionEnvironment, sql, startServer, stopServer } = require('./lib/app-server');
+const { benchWrites, summarizeWrites } = require('./lib/bench-writes');
 const STORY_SLUG = 'iraq-announces-end-of-coalition-combat-mission';
 const SEARCH_QUERY = 'الاعرجي';
 
 /**
- * @typedef {{ articles: number, duration: number, connections: number, warmup: number, database: string, reuse: boolean, keep: boolean, modes: string }} Options
+ * @typedef {{ articles: number, duration: number, connections: number, warmup: number, database: string, reuse: boolean, keep: boolean, modes: string, scenario: 'reads' | 'writes', writes: number }} Options
  */
 
 /** @returns {Options} */
@@ -46,9 +49,12 @@ function options() {
       reuse: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       modes: { type: 'string', default: 'uncached,cached' },
+      scenario: { type: 'string', default: 'reads' },
+      writes: { type: 'string', default: '200' },
     },
   });
-  /** @param {'articles' | 'duration' | 'connections' | 'warmup'} name @param {number} min */
+  if (values.scenario !== 'reads' && values.scenario !== 'writes') throw new Error(`--scenario must be reads or writes; got "${values.scenario}"`);
+  /** @param {'articles' | 'duration' | 'connections' | 'warmup' | 'writes'} name @param {number} min */
   const count = (name, min) => {
     const value = Number(values[name]);
     if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}; got "${values[name]}"`);
@@ -64,6 +70,8 @@ function options() {
     reuse: values.reuse ?? false,
     keep: values.keep ?? false,
     modes: values.modes ?? 'uncached,cached',
+    scenario: values.scenario,
+    writes: count('writes', 1),
   };
 }
 
@@ -269,12 +277,36 @@ if (process.argv.includes('--ceiling-child')) {
   });
 }
 
+/**
+ * The write benchmark: history on against off, pooled over two rounds each.
+ * @param {Options} opts @param {Record<string, string>} env @param {string | null} seeded
+ */
+async function writesScenario(opts, env, seeded) {
+  const results = await benchWrites({ database: opts.database, writes: opts.writes, env });
+  const summary = summarizeWrites(results);
+  console.log('\n| write | server CPU ms/write, history on | off | on/off | p50 ms on | off | on/off | writes/s on | off |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const s of summary)
+    console.log(
+      `| ${s.kind} | ${s.cpuOn} | ${s.cpuOff} | ${s.cpuRatio} | ${s.p50On} | ${s.p50Off} | ${s.p50Ratio} | ${s.writesPerSecondOn} | ${s.writesPerSecondOff} |`,
+    );
+  mkdirSync(path.join(appDir, 'bench', 'results'), { recursive: true });
+  const file = path.join(appDir, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}-writes.json`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), articles: opts.articles, seeded, writes: opts.writes, results, summary }, null, 2)}\n`,
+  );
+  console.log(`bench: wrote ${path.relative(appDir, file)}`);
+  if (!opts.keep && !opts.reuse) await sql('postgres', `drop database "${opts.database}" with (force)`);
+}
+
 async function main() {
   const opts = options();
   // The production build, made once when there is none.
   ensureBuild(true, 'bench');
   const env = { ...productionEnvironment(), DATABASE_CLIENT: 'postgres', DATABASE_NAME: opts.database };
   const seeded = await prepareDatabase(opts, env);
+  if (opts.scenario === 'writes') return writesScenario(opts, env, seeded);
   const { list, busiest } = await scenarios(opts.database);
   const [{ count: articles }] = await sql(opts.database, `select count(distinct document_id) as count from articles`);
   console.log(`bench: ${articles} articles; ${opts.connections} connections, ${opts.duration} s per scenario after ${opts.warmup} s of warm-up`);
