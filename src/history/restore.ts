@@ -63,7 +63,7 @@ export async function restoreRevision(strapi: Core.Strapi, revision: RevisionWit
   const exists = await strapi.db.query(uid as Uid).findOne({ where: { documentId }, select: ['id'] });
   if (!exists)
     throw new errors.ValidationError(
-      `Document ${documentId} no longer exists in any locale; a restore writes into an existing document's draft (see the README, "Revision history")`,
+      `Document ${documentId} no longer exists in any locale; a restore writes into an existing document's draft (see the README, "The admin panel")`,
     );
   const { data, dropped } = await restorableData(strapi, uid, locale, snapshot);
   await withHistory({ action: { name: 'restore', uid, documentId, locale } }, () => strapi.documents(uid).update({ documentId, locale, data } as never));

@@ -24,42 +24,31 @@ function assertMay(ctx: Context, action: string, uid: string): void {
  * the content API does. A restore made here is recorded as the admin who made it.
  */
 export function registerHistoryAdmin(strapi: Core.Strapi): void {
+  const route = (method: 'GET' | 'POST', path: string, handler: (ctx: Context) => Promise<void>) => ({
+    method,
+    path,
+    info: { type: 'admin' },
+    handler,
+    config: { policies: ['admin::isAuthenticatedAdmin'] },
+  });
   strapi.server.routes({
     type: 'admin',
     prefix: '/newsroom',
     routes: [
-      {
-        method: 'GET',
-        path: '/revisions',
-        info: { type: 'admin' },
-        handler: async (ctx: Context) => {
-          ctx.body = await revisionList(strapi, ctx.query as Record<string, unknown>, (uid) => assertMay(ctx, READ, uid));
-        },
-        config: { policies: ['admin::isAuthenticatedAdmin'] },
-      },
-      {
-        method: 'GET',
-        path: '/revisions/:id',
-        info: { type: 'admin' },
-        handler: async (ctx: Context) => {
-          const revision = await revisionById(strapi, ctx.params.id);
-          assertMay(ctx, READ, revision.uid);
-          ctx.body = { data: revision, meta: {} };
-        },
-        config: { policies: ['admin::isAuthenticatedAdmin'] },
-      },
-      {
-        method: 'POST',
-        path: '/revisions/:id/restore',
-        info: { type: 'admin' },
-        handler: async (ctx: Context) => {
-          const revision = await revisionById(strapi, ctx.params.id);
-          assertMay(ctx, UPDATE, revision.uid);
-          const { revision: restored, dropped } = await restoreRevision(strapi, revision);
-          ctx.body = { data: restored, meta: { droppedLinks: dropped } };
-        },
-        config: { policies: ['admin::isAuthenticatedAdmin'] },
-      },
+      route('GET', '/revisions', async (ctx) => {
+        ctx.body = await revisionList(strapi, ctx.query as Record<string, unknown>, (uid) => assertMay(ctx, READ, uid));
+      }),
+      route('GET', '/revisions/:id', async (ctx) => {
+        const revision = await revisionById(strapi, ctx.params.id);
+        assertMay(ctx, READ, revision.uid);
+        ctx.body = { data: revision, meta: {} };
+      }),
+      route('POST', '/revisions/:id/restore', async (ctx) => {
+        const revision = await revisionById(strapi, ctx.params.id);
+        assertMay(ctx, UPDATE, revision.uid);
+        const { revision: restored, dropped } = await restoreRevision(strapi, revision);
+        ctx.body = { data: restored, meta: { droppedLinks: dropped } };
+      }),
     ],
   });
 }

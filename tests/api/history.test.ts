@@ -57,6 +57,12 @@ async function draftArticle(slug: string, data: Record<string, unknown> = {}): P
   return res.body.data.documentId as string;
 }
 
+/** A REST write of the Arabic draft, as a tool makes it; savePublished() publishes it too. */
+const saveDraft = (documentId: string, data: Record<string, unknown>) =>
+  api().put(`/api/articles/${documentId}`).query({ locale: 'ar', status: 'draft' }).set(asTool).send({ data }).expect(200);
+const savePublished = (documentId: string, data: Record<string, unknown>) =>
+  api().put(`/api/articles/${documentId}`).query({ locale: 'ar' }).set(asTool).send({ data }).expect(200);
+
 const draftOf = async (documentId: string, locale = 'ar') =>
   (await api().get(`/api/articles/${documentId}`).query({ locale, status: 'draft', populate: 'people' }).set(asTool).expect(200)).body.data as {
     headline: string;
@@ -81,18 +87,8 @@ describe('what is recorded', () => {
 
   it('records an update with only the fields that changed, and a REST write that publishes as update then publish', async () => {
     const documentId = await draftArticle('history-update');
-    await api()
-      .put(`/api/articles/${documentId}`)
-      .query({ locale: 'ar', status: 'draft' })
-      .set(asTool)
-      .send({ data: { summary: 'ملخص ثان' } })
-      .expect(200);
-    await api()
-      .put(`/api/articles/${documentId}`)
-      .query({ locale: 'ar' })
-      .set(asTool)
-      .send({ data: { section: 'سياسة' } })
-      .expect(200);
+    await saveDraft(documentId, { summary: 'ملخص ثان' });
+    await savePublished(documentId, { section: 'سياسة' });
     const [publish, update, draftUpdate] = await history(documentId);
     expect(draftUpdate).toMatchObject({ action: 'update', changedFields: ['summary'] });
     expect(update).toMatchObject({ action: 'update', changedFields: ['section'] });
@@ -103,12 +99,7 @@ describe('what is recorded', () => {
     const story = (await api().get('/api/articles').query({ locale: 'ar', 'filters[slug]': STORY_SLUG, populate: 'people' }).expect(200)).body.data[0];
     const person = story.people[0].documentId as string;
     const documentId = await draftArticle('history-relations');
-    await api()
-      .put(`/api/articles/${documentId}`)
-      .query({ locale: 'ar', status: 'draft' })
-      .set(asTool)
-      .send({ data: { people: [person] } })
-      .expect(200);
+    await saveDraft(documentId, { people: [person] });
     const [latest] = await history(documentId);
     expect(latest).toMatchObject({ action: 'update', changedFields: ['people'] });
     expect((await revision(latest!.id)).snapshot).toMatchObject({ people: [person] });
@@ -193,12 +184,7 @@ describe('what is recorded', () => {
 describe('restore', () => {
   it('writes an older snapshot into the draft, records a restore, and leaves the published version alone', async () => {
     const documentId = await draftArticle('history-restore');
-    await api()
-      .put(`/api/articles/${documentId}`)
-      .query({ locale: 'ar' })
-      .set(asTool)
-      .send({ data: { summary: 'الملخص المنشور' } })
-      .expect(200);
+    await savePublished(documentId, { summary: 'الملخص المنشور' });
     const first = (await history(documentId)).at(-1)!;
     expect(first.action).toBe('create');
 
@@ -220,29 +206,14 @@ describe('restore', () => {
       .expect(201);
     const personId = person.body.data.documentId as string;
     const documentId = await draftArticle('history-restore-links');
-    await api()
-      .put(`/api/articles/${documentId}`)
-      .query({ locale: 'ar', status: 'draft' })
-      .set(asTool)
-      .send({ data: { people: [personId] } })
-      .expect(200);
+    await saveDraft(documentId, { people: [personId] });
     const withPerson = (await history(documentId))[0]!;
-    await api()
-      .put(`/api/articles/${documentId}`)
-      .query({ locale: 'ar', status: 'draft' })
-      .set(asTool)
-      .send({ data: { people: [] } })
-      .expect(200);
+    await saveDraft(documentId, { people: [] });
 
     await callers.fullAccess.post(`/api/revisions/${withPerson.id}/restore`).expect(200);
     expect((await draftOf(documentId)).people.map((p) => p.documentId)).toEqual([personId]);
 
-    await api()
-      .put(`/api/articles/${documentId}`)
-      .query({ locale: 'ar', status: 'draft' })
-      .set(asTool)
-      .send({ data: { people: [] } })
-      .expect(200);
+    await saveDraft(documentId, { people: [] });
     await api().delete(`/api/people/${personId}`).query({ locale: '*' }).set(asTool).expect(204);
     const res = await callers.fullAccess.post(`/api/revisions/${withPerson.id}/restore`).expect(200);
     expect(res.body.meta.droppedLinks).toEqual([{ field: 'people', id: personId }]);
@@ -260,12 +231,7 @@ describe('restore', () => {
   it('keeps published corrections: restoring a version from before one is a 400 naming it', async () => {
     const documentId = await draftArticle('history-restore-correction');
     const before = (await history(documentId))[0]!;
-    await api()
-      .put(`/api/articles/${documentId}`)
-      .query({ locale: 'ar' })
-      .set(asTool)
-      .send({ data: { corrections: [{ kind: 'correction', text: 'صُحّح الرقم', issuedAt: '2026-11-30T10:00:00.000Z' }] } })
-      .expect(200);
+    await savePublished(documentId, { corrections: [{ kind: 'correction', text: 'صُحّح الرقم', issuedAt: '2026-11-30T10:00:00.000Z' }] });
     const res = await callers.fullAccess.post(`/api/revisions/${before.id}/restore`).expect(400);
     expect((res.body as ErrorBody).error.message).toMatch(/correction/i);
   });
