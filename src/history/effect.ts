@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { CONTENT_TYPE_INFO } from '../content-types';
 import type { WriteEffect } from '../write-pipeline/pipeline';
 import { localesOfWrite } from '../write-pipeline/locales';
 import { actorOfRequest, historyContext, type Actor } from './actor';
@@ -55,6 +56,17 @@ export function historyEffect(strapi: Core.Strapi): WriteEffect {
         // Strapi publishes a create or update with status: 'published' internally, past the middlewares: record the publish too.
         if ((action === 'create' || action === 'update') && event.status === 'published')
           revisions.push({ uid, documentId, locale, action: 'publish', actor, changedFields: [], snapshot });
+      }
+      // Strapi copies shared (non-localized) fields to the other locales past the Document Service: record those locales too.
+      const shared = new Set(CONTENT_TYPE_INFO[uid].sharedFields);
+      if (revisions.some((r) => r.changedFields.some((field) => shared.has(field)))) {
+        for (const links of rowsAfter) {
+          if (links.publishedAt !== null || locales.includes(links.locale)) continue;
+          const snapshot = await readSnapshot(strapi, uid, documentId, links.locale, links);
+          if (!snapshot) continue;
+          const changed = changedFields(uid, (await latestSnapshot(trx, uid, documentId, links.locale)) ?? null, snapshot);
+          if (changed.length > 0) revisions.push({ uid, documentId, locale: links.locale, action: 'update', actor, changedFields: changed, snapshot });
+        }
       }
       await appendRevisions(trx, revisions);
     },

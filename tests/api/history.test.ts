@@ -373,4 +373,30 @@ describe('every type', () => {
       ['create', ['name', 'slug']],
     ]);
   });
+
+  it('records a shared field in every locale it changes: Strapi copies it to the others past the Document Service', async () => {
+    const res = await api()
+      .post('/api/people')
+      .query({ locale: 'ar', status: 'draft' })
+      .set(asTool)
+      .send({ data: { name: 'شخص بلغتين', slug: `history-shared-${stamp}` } })
+      .expect(201);
+    const documentId = res.body.data.documentId as string;
+    created.push(['people', documentId]);
+    await api()
+      .put(`/api/people/${documentId}`)
+      .query({ locale: 'en', status: 'draft' })
+      .set(asTool)
+      .send({ data: { name: 'A person in two languages', slug: `history-shared-en-${stamp}` } })
+      .expect(200);
+    await api()
+      .put(`/api/people/${documentId}`)
+      .query({ locale: 'ar', status: 'draft' })
+      .set(asTool)
+      .send({ data: { aliases: ['أبو محمد'] } })
+      .expect(200);
+    const [english] = await history(documentId, 'en', PERSON);
+    expect(english).toMatchObject({ action: 'update', changedFields: ['aliases'], actor: TOKEN_ACTOR });
+    expect((await revision(english!.id)).snapshot).toMatchObject({ name: 'A person in two languages', aliases: ['أبو محمد'] });
+  });
 });
