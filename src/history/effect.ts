@@ -42,33 +42,30 @@ export function historyEffect(strapi: Core.Strapi): WriteEffect {
       const { action: override } = historyContext();
       const actor = currentActor(strapi);
       const revisions: NewRevision[] = [];
-      /** The locale's draft as the write left it, compared with the locale's previous revision. */
-      const recorded = async (locale: string, action: RevisionAction): Promise<NewRevision | undefined> => {
-        const links = rowsAfter.find((r) => r.locale === locale && r.publishedAt === null);
-        const snapshot = action === 'delete' ? null : links ? await readSnapshot(strapi, uid, documentId, locale, links) : undefined;
-        // A locale the write left no draft in (a publish of a missing locale fails before this).
-        if (snapshot === undefined) return undefined;
-        const previous = await latestSnapshot(trx, uid, documentId, locale);
-        return { uid, documentId, locale, action, actor, changedFields: changedFields(uid, previous ?? null, snapshot), snapshot };
-      };
       for (const locale of locales) {
         let action = ACTIONS[event.action] ?? 'update';
         // An update of a locale the document did not have creates it.
         if (action === 'update' && !draftsBefore.has(locale)) action = 'create';
         if (override && override.uid === uid && override.documentId === documentId && override.locale === locale) action = override.name as RevisionAction;
-        const revision = await recorded(locale, action);
-        if (!revision) continue;
-        revisions.push(revision);
+        const links = rowsAfter.find((r) => r.locale === locale && r.publishedAt === null);
+        const snapshot = action === 'delete' ? null : links ? await readSnapshot(strapi, uid, documentId, locale, links) : undefined;
+        // A locale the write left no draft in (a publish of a missing locale fails before this).
+        if (snapshot === undefined) continue;
+        const previous = await latestSnapshot(trx, uid, documentId, locale);
+        revisions.push({ uid, documentId, locale, action, actor, changedFields: changedFields(uid, previous ?? null, snapshot), snapshot });
         // Strapi publishes a create or update with status: 'published' internally, past the middlewares: record the publish too.
-        if ((action === 'create' || action === 'update') && event.status === 'published') revisions.push({ ...revision, action: 'publish', changedFields: [] });
+        if ((action === 'create' || action === 'update') && event.status === 'published')
+          revisions.push({ uid, documentId, locale, action: 'publish', actor, changedFields: [], snapshot });
       }
       // Strapi copies shared (non-localized) fields to the other locales past the Document Service: record those locales too.
       const shared = new Set(CONTENT_TYPE_INFO[uid].sharedFields);
       if (revisions.some((r) => r.changedFields.some((field) => shared.has(field)))) {
-        for (const row of rowsAfter) {
-          if (row.publishedAt !== null || locales.includes(row.locale)) continue;
-          const revision = await recorded(row.locale, 'update');
-          if (revision && revision.changedFields.length > 0) revisions.push(revision);
+        for (const links of rowsAfter) {
+          if (links.publishedAt !== null || locales.includes(links.locale)) continue;
+          const snapshot = await readSnapshot(strapi, uid, documentId, links.locale, links);
+          if (!snapshot) continue;
+          const changed = changedFields(uid, (await latestSnapshot(trx, uid, documentId, links.locale)) ?? null, snapshot);
+          if (changed.length > 0) revisions.push({ uid, documentId, locale: links.locale, action: 'update', actor, changedFields: changed, snapshot });
         }
       }
       await appendRevisions(trx, revisions);

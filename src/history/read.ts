@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { ContentTypeUid } from '../content-types';
 import type { LinkedRow } from '../write-pipeline/linked-documents';
-import { componentPopulate, linksOf, snapshotOf, snapshotPopulate, type Snapshot } from './snapshot';
+import { componentPopulate, linkFields, snapshotOf, snapshotPopulate, type Snapshot } from './snapshot';
 
 type Uid = Parameters<Core.Strapi['db']['query']>[0];
 
@@ -35,6 +35,6 @@ export async function readSnapshot(
     populate: componentPopulate(uid),
   })) as Record<string, unknown> | null;
   if (!row) return undefined;
-  for (const { name } of linksOf(uid)) row[name] = links[name];
+  for (const name of linkFields(uid)) row[name] = links[name];
   return snapshotOf(uid, row);
 }

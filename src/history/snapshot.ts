@@ -56,6 +56,10 @@ export function componentPopulate(uid: ContentTypeUid): Record<string, true> {
   return Object.fromEntries(FIELDS[uid].filter(({ attribute }) => attribute.type === 'component').map(({ name }) => [name, true]));
 }
 
+/** The names of the relation and media attributes a snapshot holds. */
+export const linkFields = (uid: ContentTypeUid): string[] =>
+  FIELDS[uid].filter(({ attribute }) => attribute.type === 'relation' || attribute.type === 'media').map(({ name }) => name);
+
 const isMany = (attribute: Attribute) =>
   attribute.type === 'relation' ? String(attribute.relation).endsWith('Many') : attribute.multiple === true || attribute.repeatable === true;
 

@@ -63,18 +63,6 @@ const saveDraft = (documentId: string, data: Record<string, unknown>) =>
 const savePublished = (documentId: string, data: Record<string, unknown>) =>
   api().put(`/api/articles/${documentId}`).query({ locale: 'ar' }).set(asTool).send({ data }).expect(200);
 
-/** A person drafted in Arabic by the tool, removed after the suite. */
-async function draftPerson(name: string, slug: string): Promise<string> {
-  const res = await api()
-    .post('/api/people')
-    .query({ locale: 'ar', status: 'draft' })
-    .set(asTool)
-    .send({ data: { name, slug: `${slug}-${stamp}` } })
-    .expect(201);
-  created.push(['people', res.body.data.documentId]);
-  return res.body.data.documentId as string;
-}
-
 const draftOf = async (documentId: string, locale = 'ar') =>
   (await api().get(`/api/articles/${documentId}`).query({ locale, status: 'draft', populate: 'people' }).set(asTool).expect(200)).body.data as {
     headline: string;
@@ -366,7 +354,14 @@ describe('retention', () => {
 // Beside articles, the other four types are recorded through the same pipeline.
 describe('every type', () => {
   it('records a person’s create and update', async () => {
-    const documentId = await draftPerson('شخص للتاريخ', 'history-person-type');
+    const res = await api()
+      .post('/api/people')
+      .query({ locale: 'ar', status: 'draft' })
+      .set(asTool)
+      .send({ data: { name: 'شخص للتاريخ', slug: `history-person-type-${stamp}` } })
+      .expect(201);
+    const documentId = res.body.data.documentId as string;
+    created.push(['people', documentId]);
     await api()
       .put(`/api/people/${documentId}`)
       .query({ locale: 'ar', status: 'draft' })
@@ -380,7 +375,14 @@ describe('every type', () => {
   });
 
   it('records a shared field in every locale it changes: Strapi copies it to the others past the Document Service', async () => {
-    const documentId = await draftPerson('شخص بلغتين', 'history-shared');
+    const res = await api()
+      .post('/api/people')
+      .query({ locale: 'ar', status: 'draft' })
+      .set(asTool)
+      .send({ data: { name: 'شخص بلغتين', slug: `history-shared-${stamp}` } })
+      .expect(201);
+    const documentId = res.body.data.documentId as string;
+    created.push(['people', documentId]);
     await api()
       .put(`/api/people/${documentId}`)
       .query({ locale: 'en', status: 'draft' })
