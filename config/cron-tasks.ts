@@ -4,6 +4,7 @@ import { PRUNE_JOB, pruneHistory } from '../src/history/prune';
 import { auditReadModels } from '../src/jobs/read-model-audit';
 import { runOnce } from '../src/jobs/run-once';
 import { settings } from '../src/settings';
+import { pruneWebhookOutbox, WEBHOOK_PRUNE_JOB } from '../src/webhooks/prune';
 
 /**
  * Scheduled jobs. Every instance runs the scheduler; runOnce lets exactly one of
@@ -29,6 +30,18 @@ export default {
         );
       },
       options: { rule: settings().history.pruneCron },
+    },
+  }),
+  // Delivered webhook messages kept WEBHOOK_RETENTION_DAYS; only when webhooks are on.
+  ...(settings().webhooks.endpoints.length > 0 && {
+    webhookRetention: {
+      task: ({ strapi }: { strapi: Core.Strapi }, fireDate: unknown) => {
+        const knex = strapi.db.connection as unknown as Knex;
+        return runOnce(knex, strapi.log, WEBHOOK_PRUNE_JOB, fireDate instanceof Date ? fireDate : new Date(), () =>
+          pruneWebhookOutbox(knex, settings().webhooks.retentionDays),
+        );
+      },
+      options: { rule: settings().webhooks.pruneCron },
     },
   }),
 };

@@ -11,6 +11,7 @@ import { ensureQueryIndexes } from './bootstrap/query-indexes';
 import { seedOnFirstBoot } from './bootstrap/seed-on-boot';
 import { registerAuditLogAdmin } from './audit-log/strapi';
 import { registerHistoryAdmin } from './history/strapi';
+import { registerWebhookAdmin, startWebhookDispatcher, stopWebhookDispatcher } from './webhooks/strapi';
 import { CrossProcessSignal } from './cache/cross-process';
 import { registerCorrectionsRule } from './corrections/document-middleware';
 import { discardNeedsPublish, reconcileDeskRoles } from './editorial-roles/reconcile';
@@ -67,6 +68,7 @@ export default {
     discardNeedsPublish(strapi);
     registerAuditLogAdmin(strapi);
     registerHistoryAdmin(strapi);
+    registerWebhookAdmin(strapi);
     registerSearchGraphql(strapi);
     registerPluginGuards(strapi);
   },
@@ -97,6 +99,8 @@ export default {
       installHttpFastPath(strapi.server.httpServer, cache, restPrefix, http.corsOrigins);
       strapi.log.info(`[cache] response cache on (${cache.store.kind} store)`);
     }
+    // Signed webhooks from the outbox: every instance delivers, one takes each message (src/webhooks/).
+    startWebhookDispatcher(strapi);
     // Scheduled publishing: every instance runs the timer, one of them does each tick (src/scheduling/).
     if (jobs.cronEnabled) {
       stopScheduler = startScheduler(strapi, jobs.scheduleIntervalSeconds);
@@ -117,6 +121,7 @@ export default {
 
   async destroy() {
     await stopScheduler?.();
+    await stopWebhookDispatcher();
     await rateLimit?.close();
     responseCache()?.signal?.stop();
     await responseCache()?.store.close();

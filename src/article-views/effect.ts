@@ -12,7 +12,8 @@ import { articlesContaining, rebuildArticleViews } from './read-model';
 export function articleViewsEffect(strapi: Core.Strapi): WriteEffect {
   return {
     name: 'article read model',
-    async inTransaction({ uid, documentId, linkedBefore, linkedAfter }, _state, trx) {
+    async inTransaction(event, _state, trx) {
+      const { uid, documentId, linkedBefore, linkedAfter } = event;
       const candidates = new Set<string>(await articlesContaining(trx, [documentId]));
       if (uid === 'api::article.article') candidates.add(documentId);
       const linked = [...linkedBefore, ...linkedAfter];
@@ -22,7 +23,7 @@ export function articleViewsEffect(strapi: Core.Strapi): WriteEffect {
         }>;
         articles.forEach((a) => candidates.add(a.document_id));
       }
-      await rebuildArticleViews(strapi, trx, [...candidates]);
+      event.changedPublicArticles.push(...(await rebuildArticleViews(strapi, trx, [...candidates])));
     },
   };
 }

@@ -9,15 +9,23 @@ const ARTICLE = 'api::article.article';
 
 type Row = Record<string, unknown> & { documentId: string; locale: string; slug: string | null; publishedAt: unknown };
 
+/** A published article version whose public JSON a rebuild changed, added or removed. */
+export interface ChangedPublicArticle {
+  documentId: string;
+  locale: string;
+  slug: string | null;
+}
+
 /**
  * Rewrites the view rows of these articles from what is stored now: each version is
  * read through the Document Service with the default populate and sanitized for the
- * content API, exactly as GET /api/articles would return it.
+ * content API, exactly as GET /api/articles would return it. Answers which published
+ * versions now read differently (the webhooks' affected articles).
  */
-export async function rebuildArticleViews(strapi: Core.Strapi, knex: Knex, documentIds: string[]): Promise<void> {
-  if (documentIds.length === 0) return;
+export async function rebuildArticleViews(strapi: Core.Strapi, knex: Knex, documentIds: string[]): Promise<ChangedPublicArticle[]> {
+  if (documentIds.length === 0) return [];
   const contentType = strapi.contentType(ARTICLE);
-  const views: Array<Record<string, unknown>> = [];
+  const views: Array<{ document_id: string; locale: string; published: boolean; slug: string; body: string }> = [];
   const deps: Array<Record<string, string>> = [];
   for (const status of ['draft', 'published'] as const) {
     const documents = (await strapi.documents(ARTICLE).findMany({
@@ -41,11 +49,42 @@ export async function rebuildArticleViews(strapi: Core.Strapi, knex: Knex, docum
         deps.push({ article_document_id: document.documentId, dependency_document_id: dependency });
     }
   }
+  const publicBefore = (await knex(VIEWS_TABLE)
+    .whereIn('document_id', documentIds)
+    .andWhere('published', true)
+    .select('document_id', 'locale', 'slug', 'body')) as Array<{
+    document_id: string;
+    locale: string;
+    slug: string;
+    body: string;
+  }>;
   await knex(VIEWS_TABLE).whereIn('document_id', documentIds).del();
   await knex(VIEW_DEPS_TABLE).whereIn('article_document_id', documentIds).del();
   for (let i = 0; i < views.length; i += 200) await knex(VIEWS_TABLE).insert(views.slice(i, i + 200));
   const uniqueDeps = [...new Map(deps.map((d) => [`${d.article_document_id}|${d.dependency_document_id}`, d])).values()];
   for (let i = 0; i < uniqueDeps.length; i += 500) await knex(VIEW_DEPS_TABLE).insert(uniqueDeps.slice(i, i + 500));
+  return changedPublicViews(
+    publicBefore.map((v) => ({ documentId: v.document_id, locale: v.locale, slug: v.slug, body: v.body })),
+    views.filter((v) => v.published).map((v) => ({ documentId: v.document_id, locale: v.locale, slug: v.slug, body: v.body })),
+  );
+}
+
+interface PublicView {
+  documentId: string;
+  locale: string;
+  slug: string;
+  body: string;
+}
+
+/** The published versions whose JSON differs between two sets of views (present in one only, or with another body). */
+export function changedPublicViews(before: readonly PublicView[], after: readonly PublicView[]): ChangedPublicArticle[] {
+  const keyOf = (view: PublicView) => `${view.documentId}\u0000${view.locale}`;
+  const was = new Map(before.map((view) => [keyOf(view), view]));
+  const is = new Map(after.map((view) => [keyOf(view), view]));
+  const changed: ChangedPublicArticle[] = [];
+  for (const [key, view] of is) if (was.get(key)?.body !== view.body) changed.push({ documentId: view.documentId, locale: view.locale, slug: view.slug });
+  for (const [key, view] of was) if (!is.has(key)) changed.push({ documentId: view.documentId, locale: view.locale, slug: view.slug });
+  return changed.sort((a, b) => (a.documentId + a.locale < b.documentId + b.locale ? -1 : 1));
 }
 
 /** Articles whose views contain any of these documents. */

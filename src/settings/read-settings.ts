@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { PreviewSettings } from '../domain/preview/preview';
 import { declaredAccounts, type DeclaredAccount } from './accounts';
 import { cacheSettings, type CacheSettings } from './cache';
+import { webhookSettings, type WebhookSettings } from './webhooks';
 import { boolVar, enumVar, intVar, messagesOf, optionalTextVar, textVar, type Environment } from './environment';
 import { httpSettings, type HttpSettings } from './http';
 import { previewSettings } from './preview';
@@ -60,6 +61,7 @@ export interface Settings {
   graphql: { depthLimit: number; amountLimit: number; defaultLimit: number; maxLimit: number; landingPage: boolean; introspection: boolean };
   http: HttpSettings;
   cache: CacheSettings;
+  webhooks: WebhookSettings;
   admin: { flags: { nps: boolean; promoteEE: boolean }; accounts: DeclaredAccount[] };
   preview: PreviewSettings | null;
   content: { seedOnBoot: boolean };
@@ -190,6 +192,11 @@ export function readSettings(environment: Environment): ReadSettings {
       problems,
       () => cacheSettings(environment),
       () => cacheSettings({}),
+    ),
+    webhooks: part(
+      problems,
+      () => webhookSettings(environment),
+      () => webhookSettings({}),
     ),
     admin: {
       flags: { nps: values.FLAG_NPS, promoteEE: values.FLAG_PROMOTE_EE },

@@ -3,7 +3,7 @@ import { collectDocumentIds, CONTENT_TYPE_INFO, type ContentTypeUid } from '../c
 
 type Uid = Parameters<Core.Strapi['db']['query']>[0];
 
-/** One stored row of a document (a locale, draft or published) with what it links to: relations as { documentId }, media as { id, documentId }. */
+/** One stored row of a document (a locale, draft or published): its fields, and what it links to: relations as { documentId }, media as { id, documentId }. */
 export interface LinkedRow {
   id: number;
   locale: string;
@@ -11,12 +11,15 @@ export interface LinkedRow {
   [link: string]: unknown;
 }
 
-/** Every row of a document (any locale, draft or published) with its relations and media populated, in one read. */
+/**
+ * Every row of a document (any locale, draft or published), its fields with its relations and
+ * media, in one read: what it links to (the cache, the read models) and what its published
+ * versions show (the webhooks).
+ */
 export async function linkedRows(strapi: Core.Strapi, uid: ContentTypeUid, documentId: string): Promise<LinkedRow[]> {
   const links = CONTENT_TYPE_INFO[uid].links;
   return (await strapi.db.query(uid as Uid).findMany({
     where: { documentId },
-    select: ['id', 'locale', 'publishedAt'],
     ...(links.length > 0 && { populate: Object.fromEntries(links.map((name) => [name, { select: ['id', 'documentId'] }])) }),
   })) as LinkedRow[];
 }

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { isContentTypeUid, WRITE_ACTIONS, type ContentTypeUid } from '../content-types';
+import type { ChangedPublicArticle } from '../article-views/read-model';
 import { linkedDocumentIds, linkedRows, type LinkedRow } from './linked-documents';
 
 /**
@@ -11,7 +12,7 @@ import { linkedDocumentIds, linkedRows, type LinkedRow } from './linked-document
  * - reads the document's rows with what they link to, before and after the write, once;
  * - runs each effect's `inTransaction` step, in the declared order (./effects.ts),
  *   so a write that rolls back leaves no effect behind;
- * - runs each `afterCommit` step once the transaction has committed, and acknowledges
+ * - runs each `afterCommit` step, in order, once the transaction has committed, and acknowledges
  *   the write only when they have finished (a reader never sees older data after the
  *   write returned).
  * Inside a caller's transaction (a seed bundle, a nested write) the commit steps wait
@@ -34,6 +35,8 @@ export interface WriteEvent {
   rowsBefore: readonly LinkedRow[];
   /** …and after it. */
   rowsAfter: readonly LinkedRow[];
+  /** Published articles whose public JSON this write changed: filled by the article read model step, read by the steps after it. */
+  changedPublicArticles: ChangedPublicArticle[];
 }
 
 export interface WriteEffect<State = unknown> {
@@ -82,11 +85,15 @@ export function registerWritePipeline(strapi: Core.Strapi, effects: ReadonlyArra
         linkedAfter: linkedDocumentIds(rowsAfter, documentId),
         rowsBefore,
         rowsAfter,
+        changedPublicArticles: [],
       };
 
       for (const effect of all) if (effect.inTransaction) await effect.inTransaction(event, states.get(effect), trx as unknown as Knex);
       onCommit(() => {
-        committed = Promise.all(all.map((effect) => effect.afterCommit?.(event, states.get(effect))));
+        // In the declared order: the webhook dispatcher is woken only once the cache can no longer serve the old data.
+        committed = (async () => {
+          for (const effect of all) await effect.afterCommit?.(event, states.get(effect));
+        })();
       });
       return written;
     });

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'fs';
 import path from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { EDITOR } from '../fixtures/accounts';
+import { EDITOR, SUPER_ADMIN } from '../fixtures/accounts';
 import { EXPECTED, STORY_SLUG } from '../fixtures/story-000';
 import { CHROMIUM_PATH } from './global-setup';
 import type { Article, ListBody } from '../helpers/documents';
@@ -190,5 +190,32 @@ describe('the History panel', () => {
     const published = (await (await fetch(`${baseUrl()}/api/articles?locale=ar&filters[slug][$eq]=${STORY_SLUG}`)).json()) as ListBody<Article>;
     expect(published.data[0]?.summary).not.toBe(firstEdit);
     expect(published.data[0]?.summary).not.toBe(secondEdit);
+  });
+});
+
+describe('a super admin in Settings', () => {
+  it('sees failed webhook deliveries with their attempts, and retries one', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
+    const admin = await context.newPage();
+    try {
+      await admin.goto(`${baseUrl()}/admin`);
+      await admin.locator('input[name="email"]').fill(SUPER_ADMIN.email);
+      await admin.locator('input[name="password"]').fill(SUPER_ADMIN.password);
+      await admin.getByRole('button', { name: 'Login' }).click();
+      await admin.getByRole('link', { name: 'Content Manager' }).waitFor();
+      await admin.goto(`${baseUrl()}/admin/settings/webhook-deliveries`);
+      await admin.getByRole('heading', { name: 'Webhook deliveries' }).waitFor();
+      // The seed's and the editor's publishes, each failed after its one attempt (nothing listens on the endpoint).
+      const firstRow = admin.locator('tbody tr').first();
+      await firstRow.getByText('failed').waitFor();
+      await firstRow.getByRole('button', { name: '1 attempt' }).click();
+      await admin.getByText('ECONNREFUSED').first().waitFor();
+      step += 1;
+      await admin.screenshot({ path: path.join(artifacts, `${String(step).padStart(2, '0')}-webhook-deliveries.png`), fullPage: true });
+      await firstRow.getByRole('button', { name: 'Retry' }).click();
+      await admin.getByText(/will be attempted again now/).waitFor();
+    } finally {
+      await context.close();
+    }
   });
 });

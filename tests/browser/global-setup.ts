@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'child_process';
+import { randomBytes } from 'crypto';
 import { existsSync } from 'fs';
 import { createTestDatabase } from '../helpers/test-database';
 import { ensureBuild, startServer } from '../../scripts/lib/app-server';
@@ -34,6 +35,10 @@ export default async function globalSetup(): Promise<void> {
         ADMIN_PASSWORD: SUPER_ADMIN.password,
         EDITOR_EMAIL: EDITOR.email,
         EDITOR_PASSWORD: EDITOR.password,
+        // A receiver that is never there, one attempt each: every webhook fails at once, for the Settings page's test.
+        WEBHOOK_ENDPOINTS: 'http://127.0.0.1:9/newsroom-hook',
+        WEBHOOK_SECRET: `whsec_${randomBytes(32).toString('base64')}`,
+        WEBHOOK_MAX_ATTEMPTS: '1',
       },
       { label: 'browser tests' },
     );

@@ -1,3 +1,6 @@
+import { randomBytes } from 'crypto';
+import { createServer, type Server } from 'http';
+import type { AddressInfo } from 'net';
 import Redis from 'ioredis';
 import { ensureBuild, startServer, stopServer, type AppProcess } from '../../scripts/lib/app-server';
 import { connectTo, createTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -24,6 +27,9 @@ let prefix: string;
 let a: AppProcess | undefined;
 let b: AppProcess | undefined;
 let token: string;
+/** The webhook receiver both instances deliver to: each webhook-id it got, as often as it got it. */
+let receiver: Server;
+const webhookIds: string[] = [];
 
 /** The JSON of a successful answer, as the caller expects it to be. */
 async function json<T>(res: Response): Promise<T> {
@@ -57,6 +63,13 @@ beforeAll(async () => {
   redis.disconnect();
   ensureBuild(process.env.CLUSTER_TEST_SKIP_BUILD === 'true', 'cluster test');
 
+  receiver = createServer((req, res) => {
+    webhookIds.push(String(req.headers['webhook-id']));
+    // A little slow, so both instances are looking for due messages while others are in flight.
+    req.resume().on('end', () => setTimeout(() => res.writeHead(204).end(), 20));
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()));
+
   database = await createTestDatabase();
   prefix = `newsroom:cluster-test:${Date.now()}:`;
   const env = {
@@ -74,6 +87,8 @@ beforeAll(async () => {
     RATE_LIMIT_ENABLED: 'true',
     RATE_LIMIT_MAX: String(RATE_LIMIT_MAX),
     IS_PROXIED: 'true',
+    WEBHOOK_ENDPOINTS: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+    WEBHOOK_SECRET: `whsec_${randomBytes(32).toString('base64')}`,
   };
   // One instance boots a fresh database first (migrations, schema, seed), as deployment.md says.
   a = await startServer(env, { label: 'instance A' });
@@ -99,6 +114,8 @@ afterAll(async () => {
   if (keys.length > 0) await redis.del(...keys);
   redis.disconnect();
   await database?.drop();
+  receiver?.closeAllConnections();
+  await new Promise((resolve) => receiver?.close(resolve));
 });
 
 describe('two instances on one PostgreSQL and one Redis', () => {
@@ -148,6 +165,36 @@ describe('two instances on one PostgreSQL and one Redis', () => {
     const elapsed = Date.now() - acknowledged;
     expect(seen).toMatchObject({ person: renamed, inStory: expect.arrayContaining([renamed]) });
     expect(elapsed).toBeLessThan(1000);
+  });
+
+  it('delivers each webhook message once, whichever instance wrote it', async () => {
+    const writes = Array.from({ length: 20 }, (_, i) => i);
+    await Promise.all(
+      writes.map(async (i) =>
+        json(
+          await fetch(`${(i % 2 === 0 ? a : b)!.baseUrl}/api/people?locale=ar`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ data: { name: `Webhook ${i}`, slug: `webhook-${i}-${Date.now()}` } }),
+          }),
+        ),
+      ),
+    );
+    const client = await connectTo(database);
+    try {
+      const outbox = async () =>
+        (await client.query<{ state: string; n: string }>('select state, count(*) as n from newsroom_webhook_deliveries group by state')).rows;
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline && (await outbox()).some((row) => row.state !== 'delivered')) await new Promise((r) => setTimeout(r, 200));
+      const states = await outbox();
+      expect(states.map((row) => row.state)).toEqual(['delivered']);
+      const messages = (await client.query<{ message_id: string }>('select message_id from newsroom_webhook_messages')).rows.map((row) => row.message_id);
+      // The seed's messages and the 20 writes', each received exactly once.
+      expect(messages.length).toBeGreaterThanOrEqual(20);
+      expect([...webhookIds].sort()).toEqual([...messages].sort());
+    } finally {
+      await client.end();
+    }
   });
 
   it('runs each tick of a scheduled job on exactly one instance, and the job does its work', async () => {

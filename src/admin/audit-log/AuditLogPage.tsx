@@ -1,4 +1,5 @@
-import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Pager } from '../shared/Pager';
 import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 
@@ -84,19 +85,7 @@ const AuditLogPage = () => {
             ))}
           </Tbody>
         </Table>
-        <Box paddingTop={4}>
-          <Flex gap={2} justifyContent="flex-end">
-            <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              Newer
-            </Button>
-            <Typography>
-              Page {page} of {Math.max(pageCount, 1)}
-            </Typography>
-            <Button variant="tertiary" disabled={page >= pageCount} onClick={() => setPage(page + 1)}>
-              Older
-            </Button>
-          </Flex>
-        </Box>
+        <Pager page={page} pageCount={pageCount} onPage={setPage} />
       </Layouts.Content>
     </Page.Main>
   );
