@@ -20,6 +20,7 @@ import { installHttpFastPath } from './cache/http-fast-path';
 import { registerCacheReadTags } from './cache/read-tags';
 import { createResponseCache, responseCache } from './cache/response-cache';
 import { registerPluginGuards } from './graphql/plugin-guards';
+import { logUnhandledRejections } from './errors/unhandled-rejections';
 import { registerLocaleSync } from './locale-sync/document-middleware';
 import { registerQuoteAttribution } from './quotes/document-middleware';
 import { installRateLimit, type RateLimitHandle } from './rate-limit/rate-limit';
@@ -42,6 +43,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // A bad or, in production, missing setting stops the boot here, before the database is touched.
     assertSettings();
+    logUnhandledRejections(strapi.log);
     createResponseCache(settings().cache);
 
     // Bad input is refused before it reaches the database, with a 400 naming it (src/validation/).
