@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { EXPOSED_HEADERS } from '../src/settings/http';
+import { ALLOWED_REQUEST_HEADERS, EXPOSED_HEADERS } from '../src/settings/http';
 import { settings } from '../src/settings';
 
 export default (): Core.Config.Middlewares => {
@@ -28,7 +28,7 @@ export default (): Core.Config.Middlewares => {
       },
     },
     // src/cache/http-fast-path.ts answers cached reads with the same origins (it cannot store them per origin).
-    { name: 'strapi::cors', config: { origin: http.corsOrigins, expose: EXPOSED_HEADERS } },
+    { name: 'strapi::cors', config: { origin: http.corsOrigins, expose: EXPOSED_HEADERS, headers: ALLOWED_REQUEST_HEADERS } },
     // No strapi::poweredBy: naming the stack to the world helps nobody but an attacker.
     'strapi::query',
     // Rejects `?locale=` values that are not configured, before any controller turns them into a 500 or an empty page.

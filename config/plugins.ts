@@ -4,9 +4,10 @@ import { amountLimitRule } from '../src/graphql/amount-limit';
 import { cacheTagsPlugin } from '../src/cache/graphql-tags';
 import { createGraphqlErrorFormatter } from '../src/graphql/format-error';
 import { argumentValidationPlugin } from '../src/validation/strapi/graphql';
+import { persistedQueryOptions } from '../src/graphql/persisted-queries';
 
 export default (): Core.Config.Plugin => {
-  const { graphql, http, secrets, production } = settings();
+  const { graphql, http, secrets, production, cache } = settings();
   return {
     'users-permissions': {
       config: {
@@ -42,6 +43,9 @@ export default (): Core.Config.Plugin => {
           }),
           // The plugin otherwise adds its own CORS allowing every origin; strapi::cors (CORS_ORIGINS) governs.
           cors: false,
+          // Automatic persisted queries are Apollo's own (on by default); only their store is ours: Redis
+          // (shared by instances) with REDIS_URL, a bounded LRU otherwise (src/graphql/persisted-queries.ts).
+          persistedQueries: persistedQueryOptions({ ...graphql.persistedQueries, redisUrl: cache.redisUrl, redisPrefix: cache.redisPrefix }),
           // Same body limit as REST (REQUEST_BODY_LIMIT); an oversized query is a 413, not parsed.
           bodyParserConfig: { jsonLimit: http.bodyLimit, enableTypes: ['json'] },
         },

@@ -19,6 +19,7 @@ import { registerCacheFlushes } from './cache/eviction';
 import { installHttpFastPath } from './cache/http-fast-path';
 import { registerCacheReadTags } from './cache/read-tags';
 import { createResponseCache, responseCache } from './cache/response-cache';
+import { closePersistedQueryStores } from './graphql/persisted-queries';
 import { registerPluginGuards } from './graphql/plugin-guards';
 import { logUnhandledRejections } from './errors/unhandled-rejections';
 import { registerLocaleSync } from './locale-sync/document-middleware';
@@ -127,5 +128,6 @@ export default {
     await rateLimit?.close();
     responseCache()?.signal?.stop();
     await responseCache()?.store.close();
+    await closePersistedQueryStores();
   },
 };

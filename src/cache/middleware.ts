@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { etagMatches, etagOf, graphqlKey, isAnonymous, restKey, type GraphqlRequest } from './key';
+import { etagMatches, etagOf, graphqlGetKey, graphqlKey, isAnonymous, registersPersistedQuery, restKey, type GraphqlRequest } from './key';
+import { passesCsrfPrevention } from '../graphql/csrf';
 import { collectDocumentTags } from './tags';
 import { responseCache, storableHeaders } from './response-cache';
 
@@ -9,7 +10,9 @@ import { responseCache, storableHeaders } from './response-cache';
  * reaches this middleware is a miss (or GraphQL). After Strapi has answered a public
  * request with a 200, the response (status, headers, bytes) is stored with the tags
  * collected while it was computed (src/document-middlewares/cache-tags.ts), and
- * given an ETag and Cache-Control so browsers and CDNs revalidate cheaply.
+ * given an ETag and Cache-Control so browsers and CDNs revalidate cheaply. GraphQL GETs
+ * (automatic persisted queries by hash, or `?query=`) are cached like POSTs, so a CDN can
+ * hold them too: Apollo answers them `no-store`, this replaces that on a 200 without errors.
  */
 const responseCacheMiddleware: Core.MiddlewareFactory = (_config, { strapi }) => {
   const restPrefix = `${strapi.config.get<string>('api.rest.prefix', '/api')}/`;
@@ -25,15 +28,24 @@ const responseCacheMiddleware: Core.MiddlewareFactory = (_config, { strapi }) =>
       return;
     }
 
+    const isGraphql = ctx.path === graphqlPath;
     let key: string | null = null;
+    // Whether a hit may be served here (REST hits are served by the fast path, in front of Koa).
+    let answerHits = false;
     if ((ctx.method === 'GET' || ctx.method === 'HEAD') && ctx.path.startsWith(restPrefix)) key = restKey(ctx.path, ctx.querystring);
-    else if (ctx.method === 'POST' && ctx.path === graphqlPath && ctx.request.body !== undefined) {
-      // Read by src/middlewares/graphql-body.ts.
-      key = graphqlKey(ctx.path, ctx.request.body as GraphqlRequest);
+    else if (isGraphql && ctx.method === 'GET') {
+      key = graphqlGetKey(ctx.path, ctx.querystring, ctx.get('Accept') || undefined);
+      // Apollo refuses a GET that needed no CORS preflight (CSRF prevention); a hit must not answer it instead.
+      answerHits = passesCsrfPrevention(ctx.headers);
+    } else if (ctx.method === 'POST' && isGraphql && ctx.request.body !== undefined) {
+      // Read by src/graphql/body-middleware.ts.
+      const body = ctx.request.body as GraphqlRequest;
+      key = graphqlKey(ctx.path, body);
+      answerHits = !registersPersistedQuery(body);
     }
     if (!key) return next();
 
-    if (ctx.method === 'POST') {
+    if (answerHits) {
       const hit = await cache.lookup(key);
       if (hit) {
         cache.hits += 1;
@@ -52,14 +64,18 @@ const responseCacheMiddleware: Core.MiddlewareFactory = (_config, { strapi }) =>
 
     const auth = ctx.state.auth as { credentials?: unknown } | undefined;
     if (ctx.status !== 200 || (auth && auth.credentials)) return;
+    // An answer that changes with the clock, not only with the data, opts out: no write would evict it (the news sitemap).
+    if (ctx.state.noResponseCache === true) return;
     const body: unknown = ctx.body;
     let text: string;
     if (typeof body === 'string') text = body;
     else if (Buffer.isBuffer(body)) text = body.toString('utf8');
     else if (body !== null && typeof body === 'object' && typeof (body as { pipe?: unknown }).pipe !== 'function') text = JSON.stringify(body);
     else return;
-    // GraphQL reports errors with a 200; an error is not content.
-    if (ctx.method === 'POST' && text.includes('"errors"')) return;
+    // GraphQL reports errors with a 200 (PERSISTED_QUERY_NOT_FOUND among them); an error is not content.
+    if (isGraphql && text.includes('"errors"')) return;
+    // Apollo answers a GET that prefers HTML with its sandbox page, whatever the query says.
+    if (isGraphql && !ctx.response.is('json', 'application/graphql-response+json')) return;
 
     const bytes = Buffer.from(text);
     const etag = etagOf(bytes);

@@ -104,6 +104,12 @@ export function httpSettings(environment: Environment): HttpSettings {
 export const EXPOSED_HEADERS = ['ETag', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'];
 
 /**
+ * Request headers a browser frontend may send cross-origin: strapi::cors's defaults, plus the two
+ * Apollo's CSRF prevention asks a GraphQL GET to carry (README: Persisted queries over GET).
+ */
+export const ALLOWED_REQUEST_HEADERS = ['Content-Type', 'Authorization', 'Origin', 'Accept', 'apollo-require-preflight', 'x-apollo-operation-name'];
+
+/**
  * The Access-Control-Allow-Origin value for a request's Origin, or null when it is not
  * allowed; the same answer strapi::cors gives (it echoes the origin, also for '*').
  */

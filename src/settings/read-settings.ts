@@ -58,7 +58,16 @@ export interface Settings {
   };
   database: DatabaseSettings;
   api: { defaultLimit: number; maxLimit: number };
-  graphql: { depthLimit: number; amountLimit: number; defaultLimit: number; maxLimit: number; landingPage: boolean; introspection: boolean };
+  graphql: {
+    depthLimit: number;
+    amountLimit: number;
+    defaultLimit: number;
+    maxLimit: number;
+    landingPage: boolean;
+    introspection: boolean;
+    /** Apollo's automatic persisted queries (src/graphql/persisted-queries.ts): memory bound and lifetime of a registered query. */
+    persistedQueries: { maxBytes: number; ttlSeconds: number };
+  };
   http: HttpSettings;
   cache: CacheSettings;
   webhooks: WebhookSettings;
@@ -68,6 +77,10 @@ export interface Settings {
   jobs: { cronEnabled: boolean; readModelAuditCron: string; scheduleIntervalSeconds: number };
   /** Revision history (src/history/): on unless turned off; kept forever unless retentionDays says otherwise. */
   history: { enabled: boolean; retentionDays: number | null; pruneCron: string };
+  /** The outlet as feeds and the Google News sitemap name it. */
+  publication: { name: string };
+  /** URLs per article sitemap (src/sitemaps/); the protocol allows 50,000. */
+  sitemaps: { pageSize: number };
 }
 
 export interface ReadSettings {
@@ -107,6 +120,8 @@ const schema = (production: boolean) =>
     GRAPHQL_MAX_LIMIT: intVar('GRAPHQL_MAX_LIMIT', 100, 1),
     GRAPHQL_LANDING_PAGE: boolVar('GRAPHQL_LANDING_PAGE', !production),
     GRAPHQL_INTROSPECTION: boolVar('GRAPHQL_INTROSPECTION', true),
+    GRAPHQL_PERSISTED_QUERIES_MAX_MB: intVar('GRAPHQL_PERSISTED_QUERIES_MAX_MB', 16, 1, 4096),
+    GRAPHQL_PERSISTED_QUERIES_TTL_SECONDS: intVar('GRAPHQL_PERSISTED_QUERIES_TTL_SECONDS', 86_400, 60),
     FLAG_NPS: boolVar('FLAG_NPS', false),
     FLAG_PROMOTE_EE: boolVar('FLAG_PROMOTE_EE', false),
     SEED_ON_BOOT: boolVar('SEED_ON_BOOT', true),
@@ -116,6 +131,8 @@ const schema = (production: boolean) =>
     HISTORY_ENABLED: boolVar('HISTORY_ENABLED', true),
     HISTORY_RETENTION_DAYS: intVar('HISTORY_RETENTION_DAYS', null, 1, 36_500),
     JOB_HISTORY_PRUNE_CRON: textVar('41 3 * * *'),
+    PUBLICATION_NAME: textVar('Newsroom'),
+    SITEMAP_PAGE_SIZE: intVar('SITEMAP_PAGE_SIZE', 50_000, 1, 50_000),
   });
 
 /**
@@ -182,6 +199,7 @@ export function readSettings(environment: Environment): ReadSettings {
       maxLimit: values.GRAPHQL_MAX_LIMIT,
       landingPage: values.GRAPHQL_LANDING_PAGE,
       introspection: values.GRAPHQL_INTROSPECTION,
+      persistedQueries: { maxBytes: values.GRAPHQL_PERSISTED_QUERIES_MAX_MB * 1024 * 1024, ttlSeconds: values.GRAPHQL_PERSISTED_QUERIES_TTL_SECONDS },
     },
     http: part(
       problems,
@@ -214,6 +232,8 @@ export function readSettings(environment: Environment): ReadSettings {
     content: { seedOnBoot: values.SEED_ON_BOOT },
     jobs: { cronEnabled: values.CRON_ENABLED, readModelAuditCron: values.JOB_READ_MODEL_AUDIT_CRON, scheduleIntervalSeconds: values.SCHEDULE_INTERVAL_SECONDS },
     history: { enabled: values.HISTORY_ENABLED, retentionDays: values.HISTORY_RETENTION_DAYS, pruneCron: values.JOB_HISTORY_PRUNE_CRON },
+    publication: { name: values.PUBLICATION_NAME },
+    sitemaps: { pageSize: values.SITEMAP_PAGE_SIZE },
   };
   return { settings: deepFreeze(settings), problems };
 }

@@ -155,6 +155,8 @@ async function requestFor(route: string) {
     .replace(':provider', 'nowhere')
     .replace(':role', '999999')
     .replace(':sessionId', 'no-such-session')
+    .replace(':locale', 'ar')
+    .replace(':page', '1')
     .replace('(.*)', 'nowhere');
   const body = plural && (method === 'POST' || method === 'PUT') ? { data: dataFor(plural) } : {};
   return {

@@ -47,6 +47,8 @@ export default async function globalSetup(): Promise<void> {
     // The history's retention job every 2 s, keeping ten years, so tests/api/history.test.ts sees it prune an old revision.
     HISTORY_RETENTION_DAYS: '3650',
     JOB_HISTORY_PRUNE_CRON: '*/2 * * * * *',
+    // Two URLs per article sitemap, so tests/api/sitemaps.test.ts sees several pages with a handful of articles.
+    SITEMAP_PAGE_SIZE: '2',
   });
   const database = await createTestDatabase();
   // The app below, the seed CLI the tests spawn and the tests' own connections all use it.

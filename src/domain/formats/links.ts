@@ -1,3 +1,4 @@
+import { DEFAULT_PREVIEW_PATH, type PreviewSettings } from '../preview/preview';
 import type { FormatLinks } from './article-view';
 
 export interface LinkSettings {
@@ -7,6 +8,14 @@ export interface LinkSettings {
   frontendUrl: string | null;
   /** The site's article path, with {locale}, {slug} and {documentId} placeholders. */
   articlePath: string;
+}
+
+/**
+ * The one way the article-linking answers (formats, feeds, sitemaps) point at an
+ * article: the frontend's page as preview opens it, or the API when there is no frontend.
+ */
+export function linkSettings(apiBase: string, preview: PreviewSettings | null): LinkSettings {
+  return { apiBase, frontendUrl: preview?.frontendUrl ?? null, articlePath: preview?.pathTemplate ?? DEFAULT_PREVIEW_PATH };
 }
 
 /** Stable URIs for the formats: API URLs for entities, the site's page (or the API URL) for articles. */

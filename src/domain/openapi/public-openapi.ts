@@ -11,11 +11,13 @@
  * - list and single responses are declared without `meta` (pagination), with
  *   `additionalProperties: false`, so every real response would fail validation;
  * - `publishedAt` has a default of the moment the document was generated;
- * - custom routes (search, JSON-LD, ninjs) are declared with no parameters and no response;
+ * - custom routes (search, JSON-LD, ninjs, feeds, sitemaps) are declared with no parameters and no response;
  * - every operation requires a JWT; the public reads need no credentials, and drafts an API token;
  * - the servers list has an empty URL; the content API lives under /api.
  * Only GET operations of the public content API are kept: that is the public API.
  */
+
+import { CONTENT_TYPE_UIDS } from '../../content-types';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -260,6 +262,58 @@ function formatPath(kind: 'jsonld' | 'ninjs'): JsonObject {
   };
 }
 
+const xmlResponse = (description: string, mediaType: string): JsonObject => ({
+  description,
+  content: { [mediaType]: { schema: { type: 'string', description } } },
+});
+
+const XML_ERRORS: JsonObject = {
+  '400': ERROR_RESPONSES['400']!,
+  '404': errorResponse('Not found: past the last article sitemap, or no article dated in the last two days'),
+  '429': ERROR_RESPONSES['429']!,
+  '503': ERROR_RESPONSES['503']!,
+};
+
+/** The feeds and sitemaps (src/api/feed, src/api/sitemap): XML for aggregators and search engines. */
+function feedPath(format: 'rss' | 'atom'): JsonObject {
+  const rss = format === 'rss';
+  return {
+    get: {
+      operationId: rss ? 'feedRss' : 'feedAtom',
+      tags: ['feed'],
+      summary: rss ? 'RSS 2.0 feed of the 50 newest published articles' : 'Atom 1.0 feed of the 50 newest published articles',
+      security: [{}, { apiToken: [] }],
+      parameters: [
+        { name: 'locale', in: 'path', required: true, description: 'ar or en; any other is a 400.', schema: { type: 'string', enum: ['ar', 'en'] } },
+        {
+          name: 'section',
+          in: 'query',
+          required: false,
+          description: 'Only articles of this section (exact match).',
+          schema: { type: 'string', minLength: 1, maxLength: 120 },
+        },
+      ],
+      responses: {
+        '200': xmlResponse(rss ? 'An RSS 2.0 document' : 'An Atom 1.0 document', rss ? 'application/rss+xml' : 'application/atom+xml'),
+        ...XML_ERRORS,
+      },
+    },
+  };
+}
+
+function sitemapPath(operationId: string, summary: string, parameters: JsonObject[] = []): JsonObject {
+  return {
+    get: {
+      operationId,
+      tags: ['sitemap'],
+      summary,
+      security: [{}, { apiToken: [] }],
+      parameters,
+      responses: { '200': xmlResponse('A sitemap (sitemaps.org 0.9)', 'application/xml'), ...XML_ERRORS },
+    },
+  };
+}
+
 export function publicOpenApi(raw: OpenApiDocument, { version }: { version: string }): OpenApiDocument {
   const walked = walk(raw as unknown as Json) as unknown as OpenApiDocument;
   const paths: { [path: string]: JsonObject } = {};
@@ -285,6 +339,13 @@ export function publicOpenApi(raw: OpenApiDocument, { version }: { version: stri
   paths['/articles/{documentId}/jsonld'] = formatPath('jsonld');
   paths['/articles/{documentId}/ninjs'] = formatPath('ninjs');
   paths['/search'] = searchPath();
+  paths['/feeds/{locale}/rss'] = feedPath('rss');
+  paths['/feeds/{locale}/atom'] = feedPath('atom');
+  paths['/sitemaps/index.xml'] = sitemapPath('sitemapIndex', 'Sitemap index: the news sitemap and every article sitemap');
+  paths['/sitemaps/articles/{page}.xml'] = sitemapPath('sitemapArticles', 'One page of article URLs with their language versions (hreflang) and lastmod', [
+    { name: 'page', in: 'path', required: true, description: 'From 1; past the last page is a 404.', schema: { type: 'integer', minimum: 1 } },
+  ]);
+  paths['/sitemaps/news.xml'] = sitemapPath('sitemapNews', 'Google News sitemap: articles dated within the last two days, at most 1,000, newest first');
 
   const schemas = walked.components.schemas as JsonObject;
   return {
@@ -299,8 +360,62 @@ export function publicOpenApi(raw: OpenApiDocument, { version }: { version: stri
     security: [{}, { apiToken: [] }],
     components: {
       securitySchemes: { apiToken: { type: 'http', scheme: 'bearer', description: 'A Strapi API token (Settings > API Tokens); needed for drafts only.' } },
-      schemas: { ...schemas, SearchHit: SEARCH_HIT, Error: ERROR_SCHEMA },
+      schemas: { ...schemas, SearchHit: SEARCH_HIT, Error: ERROR_SCHEMA, WebhookEvent: WEBHOOK_EVENT },
     },
     paths,
+    webhooks: { contentChanged: webhookOperation() },
+  };
+}
+
+const ARTICLE_REF: Schema = {
+  type: 'object',
+  required: ['documentId', 'locale', 'slug'],
+  additionalProperties: false,
+  properties: { documentId: DOCUMENT_ID_SCHEMA, locale: { type: 'string', enum: ['ar', 'en'] }, slug: { type: ['string', 'null'] } },
+};
+
+/** What src/webhooks/payload.ts sends: the Standard Webhooks shape. */
+const WEBHOOK_EVENT: Schema = {
+  type: 'object',
+  required: ['type', 'timestamp', 'data'],
+  additionalProperties: false,
+  properties: {
+    type: { type: 'string', enum: ['entry.published', 'entry.updated', 'entry.unpublished', 'entry.deleted'] },
+    timestamp: { type: 'string', format: 'date-time', description: 'When the change was committed.' },
+    data: {
+      type: 'object',
+      required: ['uid', 'documentId', 'locale', 'slug', 'version', 'affectedArticles'],
+      additionalProperties: false,
+      properties: {
+        uid: { type: 'string', enum: [...CONTENT_TYPE_UIDS] },
+        documentId: DOCUMENT_ID_SCHEMA,
+        locale: { type: 'string', enum: ['ar', 'en'] },
+        slug: { type: ['string', 'null'] },
+        version: {
+          type: 'integer',
+          minimum: 1,
+          description:
+            'Grows with every event of this document in this locale. Delivery is not held in order: keep the highest version seen per uid, documentId and locale, and drop a lower one.',
+        },
+        affectedArticles: { type: 'array', items: ARTICLE_REF, description: 'The published articles whose public JSON this change altered, in this locale.' },
+      },
+    },
+  },
+};
+
+function webhookOperation(): JsonObject {
+  const header = (name: string, description: string) => ({ name, in: 'header', required: true, description, schema: { type: 'string' } });
+  return {
+    post: {
+      operationId: 'contentChanged',
+      summary: 'A public version changed (signed per Standard Webhooks; sent to WEBHOOK_ENDPOINTS, retried until a 2xx)',
+      parameters: [
+        header('webhook-id', 'The message id: the same on every attempt, so a repeat can be dropped.'),
+        header('webhook-timestamp', 'Seconds since the epoch when this attempt was signed.'),
+        header('webhook-signature', '`v1,` and the base64 HMAC-SHA256 of `id.timestamp.body` with the shared secret.'),
+      ],
+      requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/WebhookEvent' } } } },
+      responses: { '2XX': { description: 'Received; anything else is retried with backoff.' } },
+    },
   };
 }

@@ -1,11 +1,10 @@
 import { factories, type Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
-import { DEFAULT_PREVIEW_PATH } from '../../../domain/preview/preview';
 import { settings } from '../../../settings';
 import type { ArticleDoc, Translation } from '../../../domain/formats/article-view';
 import { articleJsonLd } from '../../../domain/formats/jsonld';
-import { formatLinks } from '../../../domain/formats/links';
+import { formatLinks, linkSettings } from '../../../domain/formats/links';
 import { articleNinjs } from '../../../domain/formats/ninjs';
 import { ARTICLE_DEFAULT_POPULATE } from '../middlewares/default-populate';
 import { draftReadAllowed, DRAFTS_NEED_TOKEN_MESSAGE } from '../../../access/draft-access';
@@ -45,11 +44,7 @@ export default factories.createCoreController('api::article.article', ({ strapi 
       const other = (await documents.findOne({ documentId, locale: code, status, fields: ['slug'] } as never)) as { slug?: string } | null;
       if (other?.slug) translations.push({ locale: code, documentId, slug: other.slug });
     }
-    const links = formatLinks({
-      apiBase: strapi.config.get<string>('server.url') || ctx.origin,
-      frontendUrl: settings().preview?.frontendUrl ?? null,
-      articlePath: settings().preview?.pathTemplate ?? DEFAULT_PREVIEW_PATH,
-    });
+    const links = formatLinks(linkSettings(strapi.config.get<string>('server.url') || ctx.origin, settings().preview));
     return { article, translations, links, defaultLocale };
   }
 
