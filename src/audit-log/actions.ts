@@ -66,6 +66,12 @@ export const AUDITED_ROUTES: readonly AuditedRoute[] = [
   { method: 'PUT', path: '/admin/webhooks/:id', action: 'webhook.update', target: record('webhook') },
   { method: 'DELETE', path: '/admin/webhooks/:id', action: 'webhook.delete', target: record('webhook') },
   { method: 'POST', path: '/admin/webhooks/batch-delete', action: 'webhook.delete', target: ids('webhook') },
+  {
+    method: 'POST',
+    path: '/newsroom/webhook-deliveries/retry-failed',
+    action: 'webhook-delivery.retry',
+    target: { from: 'fixed', name: 'every failed delivery' },
+  },
   { method: 'POST', path: '/newsroom/webhook-deliveries/:id/retry', action: 'webhook-delivery.retry', target: { from: 'param', name: 'id' } },
   { method: 'POST', path: '/admin/project-settings', action: 'project-settings.update', target: { from: 'fixed', name: 'project settings' } },
   { method: 'POST', path: '/i18n/locales', action: 'locale.create', target: { from: 'body', field: 'code' } },

@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { parsePageParams } from '../validation/page-params';
 import { expected, queryStringPath, type Problem } from '../validation/problems';
 import { refusal } from '../validation/strapi/refusal';
-import { DELIVERIES_TABLE, listDeliveries, retryFailed, type Delivery, type DeliveryState } from './outbox';
+import { DELIVERIES_TABLE, listDeliveries, retryAllFailed, retryFailed, type Delivery, type DeliveryState } from './outbox';
 
 const STATES: readonly DeliveryState[] = ['pending', 'delivered', 'failed'];
 const knexOf = (strapi: Core.Strapi) => strapi.db.connection as unknown as Knex;
@@ -45,4 +45,11 @@ export async function retryDelivery(strapi: Core.Strapi, id: unknown, wake: () =
   wake();
   const { deliveries } = await listDeliveries(knex, { state: null, page: 1, pageSize: 1, id: Number(text) });
   return deliveries[0];
+}
+
+/** One more attempt of every failed delivery, now: what an admin does once a receiver that was down for days is back. */
+export async function retryEveryFailedDelivery(strapi: Core.Strapi, wake: () => void): Promise<{ retried: number }> {
+  const retried = await retryAllFailed(knexOf(strapi), Date.now());
+  if (retried > 0) wake();
+  return { retried };
 }

@@ -221,6 +221,11 @@ export async function listDeliveries(
   return { deliveries: rows.map(fromRow), total: Number(count) };
 }
 
+/** Makes every failed delivery due now (after a receiver's long outage); answers how many. */
+export async function retryAllFailed(knex: Knex, now: number): Promise<number> {
+  return knex(DELIVERIES_TABLE).where({ state: 'failed' }).update({ state: 'pending', next_attempt_at: now, lease_until: null, lease_token: null });
+}
+
 /** Makes a failed delivery due now, for one more attempt; false when there is no failed delivery with this id. */
 export async function retryFailed(knex: Knex, id: number, now: number): Promise<boolean> {
   const updated = await knex(DELIVERIES_TABLE)

@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import type { Knex } from 'knex';
 import { settings } from '../settings';
 import type { WriteEffect } from '../write-pipeline/pipeline';
-import { deliveryList, retryDelivery } from './answer';
+import { deliveryList, retryDelivery, retryEveryFailedDelivery } from './answer';
 import { WebhookDispatcher } from './dispatcher';
 import { webhookOutboxEffect } from './effect';
 
@@ -23,7 +23,8 @@ export function webhookEffects(): WriteEffect[] {
 /**
  * The outbox in the admin: two permissions (Settings → Roles shows them under
  * "Webhook deliveries"), GET /newsroom/webhook-deliveries?state= for the Settings
- * page (src/admin/webhooks/) and POST /newsroom/webhook-deliveries/:id/retry.
+ * page (src/admin/webhooks/), POST /newsroom/webhook-deliveries/:id/retry and
+ * POST /newsroom/webhook-deliveries/retry-failed (every failed one).
  */
 export function registerWebhookAdmin(strapi: Core.Strapi): void {
   strapi.service('admin::permission').actionProvider.registerMany([
@@ -43,6 +44,15 @@ export function registerWebhookAdmin(strapi: Core.Strapi): void {
           ctx.body = await deliveryList(strapi, ctx.query as Record<string, unknown>);
         },
         config: { policies: policies(WEBHOOK_DELIVERIES_READ) },
+      },
+      {
+        method: 'POST',
+        path: '/webhook-deliveries/retry-failed',
+        info: { type: 'admin' },
+        handler: async (ctx: Context) => {
+          ctx.body = { data: await retryEveryFailedDelivery(strapi, wake), meta: {} };
+        },
+        config: { policies: policies(WEBHOOK_DELIVERIES_RETRY) },
       },
       {
         method: 'POST',

@@ -324,6 +324,27 @@ describe('webhooks', () => {
     await http().get('/newsroom/webhook-deliveries').expect(401);
   });
 
+  it('retries every failed delivery at once, once the receiver is back', async () => {
+    answer = (payload) => (payload.data.slug?.startsWith('receiver-down') ? 500 : 204);
+    const down = [await createPerson('Receiver down one'), await createPerson('Receiver down two')];
+    const failed = await waitFor(
+      'both to fail',
+      async () => {
+        const found = (await deliveries('failed')).filter((d) => down.includes(d.message.documentId));
+        return found.length === 2 ? found : undefined;
+      },
+      30_000,
+    );
+    answer = () => 204;
+    const res = await http().post('/newsroom/webhook-deliveries/retry-failed').set(asAdmin()).expect(200);
+    expect(res.body.data.retried).toBeGreaterThanOrEqual(2);
+    await waitFor('both delivered', async () => {
+      const delivered = (await deliveries('delivered')).filter((d) => failed.some((f) => f.id === d.id));
+      return delivered.length === 2 ? delivered : undefined;
+    });
+    expect((await http().post('/newsroom/webhook-deliveries/retry-failed').set(asAdmin()).expect(200)).body.data).toEqual({ retried: 0 });
+  });
+
   it('delivers what was pending when the app stopped, once it is started again; Strapi’s own webhooks keep working beside it', async () => {
     answer = () => 503;
     const documentId = await createPerson('Across restart');

@@ -194,7 +194,7 @@ describe('the History panel', () => {
 });
 
 describe('a super admin in Settings', () => {
-  it('sees failed webhook deliveries with their attempts, and retries one', async () => {
+  it('sees failed webhook deliveries with their attempts, retries one, then every failed one', async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US' });
     const admin = await context.newPage();
     try {
@@ -213,7 +213,13 @@ describe('a super admin in Settings', () => {
       step += 1;
       await admin.screenshot({ path: path.join(artifacts, `${String(step).padStart(2, '0')}-webhook-deliveries.png`), fullPage: true });
       await firstRow.getByRole('button', { name: 'Retry' }).click();
-      await admin.getByText(/will be attempted again now/).waitFor();
+      await admin
+        .getByText(/will be attempted again now/)
+        .first()
+        .waitFor();
+      // After a receiver's long outage: every failed one again, in one click.
+      await admin.getByRole('button', { name: 'Retry all failed' }).click();
+      await admin.getByText(/\d+ failed deliveries will be attempted again now/).waitFor();
     } finally {
       await context.close();
     }

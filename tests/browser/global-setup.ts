@@ -35,8 +35,8 @@ export default async function globalSetup(): Promise<void> {
         ADMIN_PASSWORD: SUPER_ADMIN.password,
         EDITOR_EMAIL: EDITOR.email,
         EDITOR_PASSWORD: EDITOR.password,
-        // A receiver that is never there, one attempt each: every webhook fails at once, for the Settings page's test.
-        WEBHOOK_ENDPOINTS: 'http://127.0.0.1:9/newsroom-hook',
+        // A receiver that is never there (a port outside the ephemeral range, and not one fetch refuses as unsafe), one attempt each: every webhook fails at once, for the Settings page's test.
+        WEBHOOK_ENDPOINTS: 'http://127.0.0.1:65000/newsroom-hook',
         WEBHOOK_SECRET: `whsec_${randomBytes(32).toString('base64')}`,
         WEBHOOK_MAX_ATTEMPTS: '1',
       },

@@ -65,6 +65,16 @@ const WebhookDeliveriesPage = () => {
     [post, toggleNotification],
   );
 
+  const retryAll = useCallback(async () => {
+    try {
+      const { data } = await post<{ data: { retried: number } }>('/newsroom/webhook-deliveries/retry-failed', {});
+      toggleNotification({ type: 'success', message: `${data.data.retried} failed deliveries will be attempted again now` });
+    } catch {
+      toggleNotification({ type: 'danger', message: 'The deliveries could not be retried; reload the page' });
+    }
+    setReloads((n) => n + 1);
+  }, [post, toggleNotification]);
+
   if (failed) return <Page.Error />;
   if (!answer) return <Page.Loading />;
   const { pageCount, total } = answer.meta.pagination;
@@ -73,6 +83,13 @@ const WebhookDeliveriesPage = () => {
       <Layouts.Header
         title="Webhook deliveries"
         subtitle={`${total} ${filter === 'all' ? '' : `${filter} `}deliveries, newest first`}
+        primaryAction={
+          filter === 'failed' && total > 0 ? (
+            <Button variant="secondary" onClick={() => void retryAll()}>
+              Retry all failed
+            </Button>
+          ) : undefined
+        }
         secondaryAction={
           <SingleSelect
             aria-label="Show"
