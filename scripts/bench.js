@@ -4,7 +4,8 @@
 /**
  * `npm run bench -- [--articles 1000] [--duration 10] [--connections 32] [--database NAME] [--reuse] [--keep]`
  * `npm run bench -- --scenario writes [--articles 1000] [--writes 200]`: what the revision
- * history costs a write (scripts/lib/bench-writes.js).
+ * history costs a write; `--scenario webhooks`: what the webhook outbox costs a write, and
+ * how soon the webhook arrives (scripts/lib/bench-writes.js).
  *
  * Starts the production build (`strapi start`, NODE_ENV=production) on a PostgreSQL
  * database holding the story plus N synthetic articles, warms up, and measures each
@@ -33,7 +34,7 @@ const STORY_SLUG = 'iraq-announces-end-of-coalition-combat-mission';
 const SEARCH_QUERY = 'الاعرجي';
 
 /**
- * @typedef {{ articles: number, duration: number, connections: number, warmup: number, database: string, reuse: boolean, keep: boolean, modes: string, scenario: 'reads' | 'writes', writes: number }} Options
+ * @typedef {{ articles: number, duration: number, connections: number, warmup: number, database: string, reuse: boolean, keep: boolean, modes: string, scenario: 'reads' | 'writes' | 'webhooks', writes: number }} Options
  */
 
 /** @returns {Options} */
@@ -53,7 +54,8 @@ function options() {
       writes: { type: 'string', default: '200' },
     },
   });
-  if (values.scenario !== 'reads' && values.scenario !== 'writes') throw new Error(`--scenario must be reads or writes; got "${values.scenario}"`);
+  if (values.scenario !== 'reads' && values.scenario !== 'writes' && values.scenario !== 'webhooks')
+    throw new Error(`--scenario must be reads, writes or webhooks; got "${values.scenario}"`);
   /** @param {'articles' | 'duration' | 'connections' | 'warmup' | 'writes'} name @param {number} min */
   const count = (name, min) => {
     const value = Number(values[name]);
@@ -282,16 +284,17 @@ if (process.argv.includes('--ceiling-child')) {
  * @param {Options} opts @param {Record<string, string>} env @param {string | null} seeded
  */
 async function writesScenario(opts, env, seeded) {
-  const results = await benchWrites({ database: opts.database, writes: opts.writes, env });
-  const summary = summarizeWrites(results);
-  console.log('\n| write | server CPU ms/write, history on | off | on/off | p50 ms on | off | on/off | writes/s on | off |');
+  const feature = opts.scenario === 'webhooks' ? 'webhooks' : 'history';
+  const results = await benchWrites({ database: opts.database, writes: opts.writes, env, feature });
+  const summary = summarizeWrites(results, feature);
+  console.log(`\n| write | server CPU ms/write, ${feature} on | off | on/off | p50 ms on | off | on/off | writes/s on | off |`);
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const s of summary)
     console.log(
       `| ${s.kind} | ${s.cpuOn} | ${s.cpuOff} | ${s.cpuRatio} | ${s.p50On} | ${s.p50Off} | ${s.p50Ratio} | ${s.writesPerSecondOn} | ${s.writesPerSecondOff} |`,
     );
   mkdirSync(path.join(appDir, 'bench', 'results'), { recursive: true });
-  const file = path.join(appDir, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}-writes.json`);
+  const file = path.join(appDir, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}-${opts.scenario}.json`);
   writeFileSync(
     file,
     `${JSON.stringify({ date: new Date().toISOString(), articles: opts.articles, seeded, writes: opts.writes, results, summary }, null, 2)}\n`,
@@ -306,7 +309,7 @@ async function main() {
   ensureBuild(true, 'bench');
   const env = { ...productionEnvironment(), DATABASE_CLIENT: 'postgres', DATABASE_NAME: opts.database };
   const seeded = await prepareDatabase(opts, env);
-  if (opts.scenario === 'writes') return writesScenario(opts, env, seeded);
+  if (opts.scenario !== 'reads') return writesScenario(opts, env, seeded);
   const { list, busiest } = await scenarios(opts.database);
   const [{ count: articles }] = await sql(opts.database, `select count(distinct document_id) as count from articles`);
   console.log(`bench: ${articles} articles; ${opts.connections} connections, ${opts.duration} s per scenario after ${opts.warmup} s of warm-up`);
