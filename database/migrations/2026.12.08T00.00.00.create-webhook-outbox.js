@@ -26,6 +26,9 @@ module.exports = {
         // JSON, as text: the affected articles, written and read whole.
         table.text('affected_articles').notNullable();
         table.bigInteger('occurred_at').notNullable();
+        // Grows with every message of a document in a locale (src/webhooks/outbox.ts says how).
+        table.bigInteger('version').notNullable();
+        table.index(['uid', 'document_id', 'locale', 'version'], `${MESSAGES}_version_idx`);
       });
     }
     if (!(await knex.schema.hasTable(DELIVERIES))) {

@@ -21,7 +21,7 @@ export interface NewMessage {
 }
 
 export interface OutboxMessage extends NewMessage {
-  /** The outbox's sequence: grows with every message, so with every change of a document in a locale. */
+  /** Grows with every message of the document in the locale: see nextVersion. */
   version: number;
   messageId: string;
   occurredAt: number;
@@ -74,6 +74,7 @@ interface Row {
   m_slug: string | null;
   m_affected_articles: string;
   m_occurred_at: string | number;
+  m_version: string | number;
 }
 
 // PostgreSQL returns bigint columns as strings.
@@ -99,6 +100,7 @@ const SELECT = [
   'm.slug as m_slug',
   'm.affected_articles as m_affected_articles',
   'm.occurred_at as m_occurred_at',
+  'm.version as m_version',
 ];
 
 function fromRow(row: Row): Delivery {
@@ -113,7 +115,7 @@ function fromRow(row: Row): Delivery {
     deliveredAt: ms(row.delivered_at),
     log: JSON.parse(row.attempt_log) as Attempt[],
     message: {
-      version: row.m_id,
+      version: Number(row.m_version),
       messageId: row.m_message_id,
       type: row.m_type,
       uid: row.m_uid,
@@ -128,9 +130,27 @@ function fromRow(row: Row): Delivery {
 
 const joined = (knex: Knex) => knex({ d: DELIVERIES_TABLE }).join({ m: MESSAGES_TABLE }, 'm.id', 'd.message_id');
 
+/**
+ * A message's version: its time in microseconds since the epoch, or one more than the
+ * document's previous version in that locale when that is higher (two writes in one
+ * millisecond, a clock set back). So it only grows, also across a restore of the
+ * database from a dump without this table, where a sequence would start again at 1 and
+ * receivers would drop every new event as old. Writes of one document are serialized
+ * (the write pipeline's per-document lock; SQLite's one writer), so reading the
+ * previous version here cannot race.
+ */
+export function nextVersion(previous: number | null, now: number): number {
+  return Math.max(now * 1000, (previous ?? 0) + 1);
+}
+
 /** Writes the messages and one pending delivery per endpoint, in the caller's transaction (the write's own). */
 export async function enqueue(trx: Knex, messages: readonly NewMessage[], endpoints: readonly string[], now: number): Promise<void> {
   for (const message of messages) {
+    const latest = (await trx(MESSAGES_TABLE)
+      .where({ uid: message.uid, document_id: message.documentId, locale: message.locale })
+      .max({ version: 'version' })
+      .first()) as { version: string | number | null } | undefined;
+    const previous = latest?.version === null || latest?.version === undefined ? null : Number(latest.version);
     const [inserted] = (await trx(MESSAGES_TABLE)
       .insert({
         message_id: `msg_${randomUUID().replace(/-/g, '')}`,
@@ -141,6 +161,7 @@ export async function enqueue(trx: Knex, messages: readonly NewMessage[], endpoi
         slug: message.slug,
         affected_articles: JSON.stringify(message.affectedArticles),
         occurred_at: now,
+        version: nextVersion(previous, now),
       })
       .returning('id')) as Array<{ id: number } | number>;
     const id = typeof inserted === 'number' ? inserted : inserted.id;

@@ -1,6 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import { webhookBody } from './payload';
-import type { OutboxMessage } from './outbox';
+import { nextVersion, type OutboxMessage } from './outbox';
 
 const MESSAGE: OutboxMessage = {
   version: 42,
@@ -41,5 +41,17 @@ describe('webhookBody', () => {
       'webhook-signature': new Webhook(secret).sign('msg_1', now, body),
     };
     expect(new Webhook(secret).verify(body, headers)).toEqual(JSON.parse(body));
+  });
+});
+
+describe('nextVersion', () => {
+  it('is the time in microseconds, or one more than the previous version when that is higher', () => {
+    const now = Date.UTC(2026, 11, 1);
+    expect(nextVersion(null, now)).toBe(now * 1000);
+    expect(nextVersion(now * 1000 - 5, now)).toBe(now * 1000);
+    // Two writes in one millisecond, or a clock set back: still higher.
+    expect(nextVersion(now * 1000, now)).toBe(now * 1000 + 1);
+    expect(nextVersion(now * 1000 + 7000, now)).toBe(now * 1000 + 7001);
+    expect(Number.isSafeInteger(nextVersion(null, Date.UTC(2200, 0, 1)))).toBe(true);
   });
 });

@@ -12,7 +12,7 @@ interface Delivery {
   nextAttemptAt: number;
   lastError: string | null;
   log: Array<{ at: string; status: number | null; error: string | null; ms: number }>;
-  message: { messageId: string; type: string; uid: string; documentId: string; locale: string; slug: string | null; version: number };
+  message: { messageId: string; type: string; uid: string; documentId: string; locale: string; slug: string | null };
 }
 
 interface DeliveryPage {
@@ -127,7 +127,7 @@ const WebhookDeliveriesPage = () => {
                   </Td>
                   <Td>
                     <Typography>
-                      {delivery.message.uid} {delivery.message.documentId} ({delivery.message.locale}) v{delivery.message.version}
+                      {delivery.message.uid} {delivery.message.documentId} ({delivery.message.locale})
                     </Typography>
                   </Td>
                   <Td>
