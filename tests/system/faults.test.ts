@@ -1,4 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
+import { randomBytes } from 'crypto';
+import { createServer } from 'http';
+import type { AddressInfo } from 'net';
 import { mkdtempSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
@@ -163,9 +166,21 @@ describe('PostgreSQL stopped and started under read and write load', () => {
     await stopServer(app?.child);
   });
 
-  it('answers errors only while it is down, recovers by itself, never exits, and loses no acknowledged write', async () => {
+  it('answers errors only while it is down, recovers by itself, never exits, and loses no acknowledged write or its webhook', async () => {
     const database = await freshDatabase();
     seed(database);
+    // Every acknowledged create must reach this receiver too, outage or not: the slugs of the entry.published it got.
+    const webhookSlugs = new Set<string>();
+    const receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const event = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { type: string; data: { slug: string | null } };
+        if (event.type === 'entry.published' && event.data.slug) webhookSlugs.add(event.data.slug);
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()));
     // Uncached, so every read needs the database.
     app = await startServer(
       {
@@ -175,6 +190,8 @@ describe('PostgreSQL stopped and started under read and write load', () => {
         CRON_ENABLED: 'false',
         ADMIN_EMAIL: SUPER_ADMIN.email,
         ADMIN_PASSWORD: SUPER_ADMIN.password,
+        WEBHOOK_ENDPOINTS: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+        WEBHOOK_SECRET: `whsec_${randomBytes(32).toString('base64')}`,
       },
       { label: 'pg-fault' },
     );
@@ -260,5 +277,13 @@ describe('PostgreSQL stopped and started under read and write load', () => {
       `[pg-fault] ${writeStatuses.length} writes: ${acknowledged.size} acknowledged, ${writeStatuses.filter((s) => s === 503).length} refused with 503, ${stored.size} stored\n`,
     );
     for (const [slug, headline] of acknowledged) expect({ slug, headline: stored.get(slug) }).toEqual({ slug, headline });
-  });
+
+    // Each acknowledged write's webhook arrives too: its message was committed with it, and the outage only delayed it.
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline && [...acknowledged.keys()].some((slug) => !webhookSlugs.has(slug))) await new Promise((r) => setTimeout(r, 200));
+    receiver.closeAllConnections();
+    receiver.close();
+    expect([...acknowledged.keys()].filter((slug) => !webhookSlugs.has(slug))).toEqual([]);
+    // Seed, boot, 18 s of load around the outage, then the checks: more than the default 120 s on a loaded machine.
+  }, 180_000);
 });
