@@ -210,28 +210,40 @@ describe('persisted queries over GET', () => {
     }
   });
 
-  const withRedis = process.env.REDIS_URL ? it : it.skip;
-  withRedis('keeps registered queries in Redis under the cache prefix, where another instance finds them', async () => {
-    const { query, hash } = storyQuery('redis');
-    await register(query, hash).expect(200);
-    const redis = new Redis(process.env.REDIS_URL!);
-    try {
-      // Apollo stores asynchronously after answering; give it a moment.
-      let stored: string | null = null;
-      for (let i = 0; i < 20 && stored === null; i += 1) {
-        stored = await redis.get(`${redisPrefix}graphql:apq:${hash}`);
-        if (stored === null) await new Promise((resolve) => setTimeout(resolve, 50));
+  // CI runs this file without REDIS_URL (both databases) and again with it: each run checks the store it configured.
+  const configuredRedis = process.env.REDIS_URL;
+  it(
+    configuredRedis
+      ? 'keeps registered queries in Redis under the cache prefix, where another instance finds them'
+      : 'keeps registered queries in this process without REDIS_URL: found by the next GET, and nothing written to Redis',
+    async () => {
+      const { query, hash } = storyQuery('store');
+      await register(query, hash).expect(200);
+      // The machine's Redis, whether or not the app was told to use it.
+      const redis = new Redis(configuredRedis ?? 'redis://127.0.0.1:6379');
+      try {
+        if (!configuredRedis) {
+          const found = await getByHash(hash).expect(200);
+          expect((found.body as GraphqlBody).errors).toBeUndefined();
+          expect(await redis.exists(`${redisPrefix}graphql:apq:${hash}`)).toBe(0);
+          return;
+        }
+        // Apollo stores asynchronously after answering; give it a moment.
+        let stored: string | null = null;
+        for (let i = 0; i < 20 && stored === null; i += 1) {
+          stored = await redis.get(`${redisPrefix}graphql:apq:${hash}`);
+          if (stored === null) await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        expect(stored).toBe(query);
+        expect(await redis.ttl(`${redisPrefix}graphql:apq:${hash}`)).toBeGreaterThan(0);
+      } finally {
+        redis.disconnect();
       }
-      expect(stored).toBe(query);
-      const ttl = await redis.ttl(`${redisPrefix}graphql:apq:${hash}`);
-      expect(ttl).toBeGreaterThan(0);
-    } finally {
-      redis.disconnect();
-    }
-    // A second instance's store (same REDIS_URL and CACHE_REDIS_PREFIX) reads what the app registered.
-    const otherInstance = new RedisQueryStore(process.env.REDIS_URL!, redisPrefix);
-    expect(await otherInstance.get(`apq:${hash}`)).toBe(query);
-  });
+      // A second instance's store (same REDIS_URL and CACHE_REDIS_PREFIX) reads what the app registered.
+      const otherInstance = new RedisQueryStore(configuredRedis, redisPrefix);
+      expect(await otherInstance.get(`apq:${hash}`)).toBe(query);
+    },
+  );
 
   it('registers a query whose POST answer is already cached: the registering POST reaches Apollo', async () => {
     const { query, hash } = storyQuery('post-then-register');
