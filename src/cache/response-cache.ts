@@ -1,7 +1,7 @@
 import type { CrossProcessSignal } from './cross-process';
 import { MemoryStore } from './stores/memory';
 import { RedisStore } from './stores/redis';
-import type { CachedResponse, CacheStore } from './stores/types';
+import type { CachedResponse, CacheStore, WindowEvent, WindowMark } from './stores/types';
 import type { CacheSettings } from '../settings/cache';
 
 /**
@@ -73,14 +73,14 @@ export class ResponseCache {
     }
   }
 
-  /** Stores unless an eviction happened since `startEpoch`; returns whether it stored. */
-  async save(key: string, entry: CachedResponse, tags: Iterable<string>, startEpoch: number | null): Promise<boolean> {
+  /** Stores unless one of its tags was evicted since `startEpoch`; returns whether it stored. */
+  async save(key: string, entry: CachedResponse, tags: Iterable<string>, startEpoch: number | null, windows: readonly WindowMark[] = []): Promise<boolean> {
     if (startEpoch === null) return false;
-    return this.store.setIfEpoch(key, entry, [...tags], startEpoch);
+    return this.store.setIfEpoch(key, entry, [...tags], startEpoch, windows);
   }
 
-  async evict(tags: Iterable<string>): Promise<number> {
-    const removed = await this.store.evict([...new Set(tags)]);
+  async evict(tags: Iterable<string>, windows: readonly WindowEvent[] = []): Promise<number> {
+    const removed = await this.store.evict([...new Set(tags)], windows);
     await this.signal?.advance();
     return removed;
   }

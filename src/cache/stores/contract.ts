@@ -39,6 +39,37 @@ export function describeCacheStoreContract(name: string, open: () => Promise<{ s
       expect(await store.get('/api/articles')).toBeNull();
     });
 
+    it('stores a response computed across an eviction of tags it does not carry', async () => {
+      const before = await store.epoch();
+      await store.evict(['doc:other'], [{ tag: 'win:other', value: Infinity }]);
+      expect(await store.setIfEpoch('/api/people/a', entry('a'), ['doc:a'], before, [{ tag: 'win:mine', score: 5 }])).toBe(true);
+      expect(await store.get('/api/people/a')).not.toBeNull();
+    });
+
+    it('refuses a response whose window was reached while it was computed, and one computed across a flush', async () => {
+      const before = await store.epoch();
+      await store.evict([], [{ tag: 'win:latest', value: -1_000 }]);
+      expect(await store.setIfEpoch('/api/latest', entry('latest'), [], before, [{ tag: 'win:latest', score: 0 }])).toBe(false);
+      const again = await store.epoch();
+      await store.flush();
+      expect(await store.setIfEpoch('/api/x', entry('x'), [], again)).toBe(false);
+    });
+
+    it('evicts the window pages an event reaches: those whose score is at most its value', async () => {
+      const epoch = await store.epoch();
+      await store.setIfEpoch('/api/latest?page=1', entry('page 1'), [], epoch, [{ tag: 'win:a', score: 100 }]);
+      await store.setIfEpoch('/api/latest?page=2', entry('page 2'), [], epoch, [{ tag: 'win:a', score: 50 }]);
+      await store.setIfEpoch('/api/short-list', entry('short'), [], epoch, [{ tag: 'win:a', score: -Infinity }]);
+      await store.setIfEpoch('/api/other-order', entry('other'), [], epoch, [{ tag: 'win:b', score: 0 }]);
+      expect(await store.evict([], [{ tag: 'win:a', value: 60 }])).toBe(2);
+      expect(await store.get('/api/latest?page=1')).not.toBeNull();
+      expect(await store.get('/api/latest?page=2')).toBeNull();
+      expect(await store.get('/api/short-list')).toBeNull();
+      expect(await store.get('/api/other-order')).not.toBeNull();
+      expect(await store.evict([], [{ tag: 'win:a', value: Infinity }])).toBe(1);
+      expect(await store.get('/api/latest?page=1')).toBeNull();
+    });
+
     it('evicts every entry carrying a tag, and only those', async () => {
       const epoch = await store.epoch();
       await store.setIfEpoch('/api/articles/1', entry('article with person a'), ['doc:article1', 'doc:a'], epoch);

@@ -1,23 +1,73 @@
 import Redis from 'ioredis';
-import type { CachedResponse, CacheStore } from './types';
+import type { CachedResponse, CacheStore, WindowEvent, WindowMark } from './types';
 
 /**
- * Stores an entry and its tag memberships only if the epoch is unchanged, atomically
- * (Redis runs a script without interleaving other commands).
- * KEYS: epoch, entry, tag sets...  ARGV: expected epoch, entry bytes, TTL ms, cache key.
+ * Stores an entry with its tag and window memberships only if none of its tags was evicted,
+ * and nothing flushed, since the epoch its computation started at, atomically (Redis runs a
+ * script without interleaving other commands). Keys are built from the prefix inside the
+ * script: this store is for one Redis, not a Redis Cluster.
+ * ARGV: prefix, start epoch, cache key, TTL ms, number of tags, entry bytes, the tags, then window (tag, score) pairs.
  */
 const SET_IF_EPOCH = `
-if (redis.call('GET', KEYS[1]) or '0') ~= ARGV[1] then return 0 end
-redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3])
-for i = 3, #KEYS do
-  redis.call('SADD', KEYS[i], ARGV[4])
-  redis.call('PEXPIRE', KEYS[i], ARGV[3])
+local p = ARGV[1]
+local start = tonumber(ARGV[2])
+local n = tonumber(ARGV[5])
+if tonumber(redis.call('GET', p .. 'floor') or '0') > start then return 0 end
+for i = 7, 6 + n do
+  local at = redis.call('GET', p .. 'te:' .. ARGV[i])
+  if at and tonumber(at) > start then return 0 end
+end
+for i = 7 + n, #ARGV, 2 do
+  local at = redis.call('GET', p .. 'te:' .. ARGV[i])
+  if at and tonumber(at) > start then return 0 end
+end
+redis.call('SET', p .. 'e:' .. ARGV[3], ARGV[6], 'PX', ARGV[4])
+for i = 7, 6 + n do
+  redis.call('SADD', p .. 't:' .. ARGV[i], ARGV[3])
+  redis.call('PEXPIRE', p .. 't:' .. ARGV[i], ARGV[4])
+end
+for i = 7 + n, #ARGV, 2 do
+  redis.call('ZADD', p .. 'w:' .. ARGV[i], ARGV[i + 1], ARGV[3])
+  redis.call('PEXPIRE', p .. 'w:' .. ARGV[i], ARGV[4])
 end
 return 1
 `;
 
+/**
+ * Advances the epoch, records it as the eviction time of every tag, and deletes the entries
+ * carrying a tag and the window pages an event reaches (score at most the event's value).
+ * ARGV: prefix, how long eviction times are kept (ms), number of tags, the tags, then window (tag, value) pairs.
+ */
+const EVICT = `
+local p = ARGV[1]
+local keep = ARGV[2]
+local n = tonumber(ARGV[3])
+local epoch = redis.call('INCR', p .. 'epoch')
+local removed = 0
+for i = 4, 3 + n do
+  redis.call('SET', p .. 'te:' .. ARGV[i], epoch, 'PX', keep)
+  local keys = redis.call('SMEMBERS', p .. 't:' .. ARGV[i])
+  for _, k in ipairs(keys) do removed = removed + redis.call('DEL', p .. 'e:' .. k) end
+  redis.call('DEL', p .. 't:' .. ARGV[i])
+end
+for i = 4 + n, #ARGV, 2 do
+  redis.call('SET', p .. 'te:' .. ARGV[i], epoch, 'PX', keep)
+  local keys = redis.call('ZRANGEBYSCORE', p .. 'w:' .. ARGV[i], '-inf', ARGV[i + 1])
+  for _, k in ipairs(keys) do removed = removed + redis.call('DEL', p .. 'e:' .. k) end
+  if #keys > 0 then redis.call('ZREMRANGEBYSCORE', p .. 'w:' .. ARGV[i], '-inf', ARGV[i + 1]) end
+end
+return removed
+`;
+
+/** Longer than any computation of a response can take: a save is checked against evictions this recent. */
+const EVICTION_MEMORY_MS = 15 * 60_000;
+
+/** Redis scores: infinities as Redis spells them. */
+const score = (value: number): string => (value === Infinity ? '+inf' : value === -Infinity ? '-inf' : String(value));
+
 type WithScript = Redis & {
   setIfEpoch(numberOfKeys: number, ...args: Array<string | Buffer | number>): Promise<number>;
+  evictTags(numberOfKeys: number, ...args: Array<string | number>): Promise<number>;
 };
 
 /**
@@ -25,7 +75,10 @@ type WithScript = Redis & {
  * Redis, so an eviction made by any instance is seen by all of them at once.
  *   <prefix>e:<key>  the entry (a JSON header line, then the body bytes), with a TTL
  *   <prefix>t:<tag>  the keys carrying the tag
+ *   <prefix>w:<tag>  the window pages of a sorted list, scored by their place (src/cache/list-rules.ts)
+ *   <prefix>te:<tag> the epoch of the tag's last eviction (kept 15 minutes)
  *   <prefix>epoch    advanced on every eviction
+ *   <prefix>floor    saves that started before it are refused (a flush)
  */
 export class RedisStore implements CacheStore {
   readonly kind = 'redis' as const;
@@ -41,6 +94,7 @@ export class RedisStore implements CacheStore {
     // Fail fast rather than queue: a cache that cannot answer is a miss, not a hang.
     this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }) as WithScript;
     this.redis.defineCommand('setIfEpoch', { lua: SET_IF_EPOCH });
+    this.redis.defineCommand('evictTags', { lua: EVICT });
     this.redis.on('error', () => undefined);
     // What a failed eviction left behind cannot be known, so drop everything once Redis is back.
     this.redis.on('ready', () => {
@@ -71,25 +125,26 @@ export class RedisStore implements CacheStore {
     return { ...head, body: raw.subarray(newline + 1) };
   }
 
-  async setIfEpoch(key: string, entry: CachedResponse, tags: readonly string[], epoch: number): Promise<boolean> {
+  async setIfEpoch(key: string, entry: CachedResponse, tags: readonly string[], epoch: number, windows: readonly WindowMark[] = []): Promise<boolean> {
     if (this.flushWhenBack) return false;
     const head = JSON.stringify({ status: entry.status, headers: entry.headers, etag: entry.etag });
-    const keys = [`${this.prefix}epoch`, `${this.prefix}e:${key}`, ...tags.map((tag) => `${this.prefix}t:${tag}`)];
-    const stored = await this.redis.setIfEpoch(keys.length, ...keys, String(epoch), Buffer.concat([Buffer.from(`${head}\n`), entry.body]), this.ttlMs, key);
+    const stored = await this.redis.setIfEpoch(
+      0,
+      this.prefix,
+      String(epoch),
+      key,
+      this.ttlMs,
+      tags.length,
+      Buffer.concat([Buffer.from(`${head}\n`), entry.body]),
+      ...tags,
+      ...windows.flatMap((w) => [w.tag, score(w.score)]),
+    );
     return stored === 1;
   }
 
-  async evict(tags: readonly string[]): Promise<number> {
+  async evict(tags: readonly string[], windows: readonly WindowEvent[] = []): Promise<number> {
     try {
-      await this.redis.incr(`${this.prefix}epoch`);
-      let removed = 0;
-      for (const tag of tags) {
-        const tagKey = `${this.prefix}t:${tag}`;
-        const keys = await this.redis.smembers(tagKey);
-        if (keys.length > 0) removed += await this.redis.del(...keys.map((k) => `${this.prefix}e:${k}`));
-        await this.redis.del(tagKey);
-      }
-      return removed;
+      return await this.redis.evictTags(0, this.prefix, EVICTION_MEMORY_MS, tags.length, ...tags, ...windows.flatMap((w) => [w.tag, score(w.value)]));
     } catch (error) {
       this.flushWhenBack = true;
       throw error;
@@ -107,10 +162,11 @@ export class RedisStore implements CacheStore {
    */
   async flush(): Promise<void> {
     try {
-      await this.redis.incr(`${this.prefix}epoch`);
+      const epoch = await this.redis.incr(`${this.prefix}epoch`);
+      await this.redis.set(`${this.prefix}floor`, epoch);
       let cursor = '0';
       do {
-        const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.prefix}[et]:*`, 'COUNT', 500);
+        const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.prefix}[etw]:*`, 'COUNT', 500);
         cursor = next;
         if (keys.length > 0) await this.redis.del(...keys);
       } while (cursor !== '0');

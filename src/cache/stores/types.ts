@@ -6,19 +6,37 @@ export interface CachedResponse {
   etag: string;
 }
 
+/**
+ * A sorted list page's place in its order (src/cache/list-rules.ts): the entry is evicted
+ * by a write event on `tag` whose value is at least `score`, i.e. by a document that sorts
+ * into or before the page, before or after the write.
+ */
+export interface WindowMark {
+  tag: string;
+  score: number;
+}
+
+/** A written document's place in one order: evicts the pages of `tag` whose score is at most `value`. */
+export interface WindowEvent {
+  tag: string;
+  value: number;
+}
+
 export interface CacheStore {
   readonly kind: 'memory' | 'redis';
   /** Synchronous for memory, so the HTTP fast path answers without a tick. */
   get(key: string): CachedResponse | null | Promise<CachedResponse | null>;
   /**
-   * Stores the entry only if the epoch is still `epoch`, in one atomic step: a check
-   * followed by a separate write would let an eviction slip in between and keep a
-   * response computed from data that has just been replaced.
+   * Stores the entry only if none of its tags (window tags included) was evicted, and
+   * nothing was flushed, since `epoch`, in one atomic step: a check followed by a separate
+   * write would let an eviction slip in between and keep a response computed from data that
+   * has just been replaced. Evictions of other tags do not stop it: during breaking news a
+   * write every half second would otherwise keep every slow answer out of the cache.
    */
-  setIfEpoch(key: string, entry: CachedResponse, tags: readonly string[], epoch: number): Promise<boolean>;
-  /** Drops every entry carrying any of the tags and advances the epoch. */
-  evict(tags: readonly string[]): Promise<number>;
-  /** Advances on every eviction; a response computed across an eviction is not stored. */
+  setIfEpoch(key: string, entry: CachedResponse, tags: readonly string[], epoch: number, windows?: readonly WindowMark[]): Promise<boolean>;
+  /** Drops every entry carrying any of the tags, and the window pages the events reach, and advances the epoch. */
+  evict(tags: readonly string[], windows?: readonly WindowEvent[]): Promise<number>;
+  /** Advances on every eviction; a response is stored only if no eviction of its tags happened since it started. */
   epoch(): number | Promise<number>;
   flush(): Promise<void>;
   close(): Promise<void>;
