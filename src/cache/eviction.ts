@@ -1,24 +1,38 @@
 import type { Core } from '@strapi/strapi';
 import type { WriteEffect } from '../write-pipeline/pipeline';
+import { relinkedDocuments, writeEvictions, type TypeShape } from './list-rules';
 import { responseCache } from './response-cache';
-import { docTag, typeTag } from './tags';
+import { docTag, nestedTag, typeTag } from './tags';
+import { typeShapes } from './type-shapes';
+
+/** A type the rules know nothing of still evicts its scopes' `set` and `member` tags. */
+const NO_FIELDS: TypeShape = { eqFields: new Set(), orderFields: new Map(), relations: new Map() };
 
 /**
  * The write pipeline's cache step, after the commit (a read between an eviction and
- * the commit would cache the old data again): evicts the document, its type's lists,
- * and every document it links to before or after the write (their populated relation
- * lists include it: a renamed person is evicted from every cached article that shows
- * them; a newly published quote from its article). The write is acknowledged once no
- * cache, memory or Redis, can serve the old data.
+ * the commit would cache the old data again): evicts the document (a renamed person is
+ * evicted from every cached article that shows them), the documents whose populated
+ * relation lists it joins or leaves (a newly published quote from its article), and the lists its rows before and after can join, leave or
+ * move in (./list-rules.ts). The type tag is kept for answers that depend on a whole
+ * type by construction (search). The write is acknowledged once no cache, memory or
+ * Redis, can serve the old data.
  */
 export function cacheEvictionEffect(strapi: Core.Strapi): WriteEffect {
+  const shapeOf = typeShapes(strapi);
   return {
     name: 'response cache eviction',
-    async afterCommit({ uid, documentId, linkedBefore, linkedAfter }) {
+    async afterCommit({ uid, documentId, linkedBefore, linkedAfter, rowsBefore, rowsAfter }) {
       const cache = responseCache();
       if (!cache) return;
-      const tags = [typeTag(uid), docTag(documentId), ...[...linkedBefore, ...linkedAfter].map(docTag)];
-      await cache.evict(tags).catch((error: Error) => strapi.log.error(`[cache] eviction failed: ${error.message}`));
+      const shape = shapeOf(uid);
+      const lists = writeEvictions(shape ?? NO_FIELDS, uid, rowsBefore, rowsAfter);
+      const linked = [...new Set([...linkedBefore, ...linkedAfter])];
+      // A linked document's answers change through this one only if they show it (its own tag evicts them), if the link
+      // came or went, if this document appeared or disappeared in a locale or status, or if they show a filtered,
+      // sorted or paged relation list this document may enter (nestedTag).
+      const relinked = lists.presenceChanged ? linked : relinkedDocuments(documentId, rowsBefore, rowsAfter);
+      const tags = [typeTag(uid), docTag(documentId), ...relinked.map(docTag), ...linked.map(nestedTag), ...lists.tags];
+      await cache.evict(tags, lists.windows).catch((error: Error) => strapi.log.error(`[cache] eviction failed: ${error.message}`));
     },
   };
 }

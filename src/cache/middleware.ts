@@ -1,8 +1,15 @@
 import type { Core } from '@strapi/strapi';
+import type { Context, Next } from 'koa';
 import { etagMatches, etagOf, graphqlGetKey, graphqlKey, isAnonymous, registersPersistedQuery, restKey, type GraphqlRequest } from './key';
 import { passesCsrfPrevention } from '../graphql/csrf';
 import { collectDocumentTags } from './tags';
 import { responseCache, storableHeaders } from './response-cache';
+import type { CacheCollector } from './read-tags';
+import { SingleFlight } from './single-flight';
+import type { CachedResponse } from './stores/types';
+
+/** Misses being computed in this process, by cache key (./single-flight.ts). */
+export const inFlight = new SingleFlight<CachedResponse>();
 
 /**
  * Fills the response cache and answers cached GraphQL queries. Cached REST reads are
@@ -13,6 +20,7 @@ import { responseCache, storableHeaders } from './response-cache';
  * given an ETag and Cache-Control so browsers and CDNs revalidate cheaply. GraphQL GETs
  * (automatic persisted queries by hash, or `?query=`) are cached like POSTs, so a CDN can
  * hold them too: Apollo answers them `no-store`, this replaces that on a 200 without errors.
+ * Concurrent misses for one key wait for the first one's answer (single flight).
  */
 const responseCacheMiddleware: Core.MiddlewareFactory = (_config, { strapi }) => {
   const restPrefix = `${strapi.config.get<string>('api.rest.prefix', '/api')}/`;
@@ -32,7 +40,8 @@ const responseCacheMiddleware: Core.MiddlewareFactory = (_config, { strapi }) =>
     let key: string | null = null;
     // Whether a hit may be served here (REST hits are served by the fast path, in front of Koa).
     let answerHits = false;
-    if ((ctx.method === 'GET' || ctx.method === 'HEAD') && ctx.path.startsWith(restPrefix)) key = restKey(ctx.path, ctx.querystring);
+    const restRead = (ctx.method === 'GET' || ctx.method === 'HEAD') && ctx.path.startsWith(restPrefix);
+    if (restRead) key = restKey(ctx.path, ctx.querystring);
     else if (isGraphql && ctx.method === 'GET') {
       key = graphqlGetKey(ctx.path, ctx.querystring, ctx.get('Accept') || undefined);
       // Apollo refuses a GET that needed no CORS preflight (CSRF prevention); a hit must not answer it instead.
@@ -45,37 +54,66 @@ const responseCacheMiddleware: Core.MiddlewareFactory = (_config, { strapi }) =>
     }
     if (!key) return next();
 
+    const answer = (entry: CachedResponse, label: 'HIT' | 'COALESCED') => {
+      ctx.set({ ...entry.headers, ETag: entry.etag, 'X-Cache': label });
+      ctx.status = etagMatches(ctx.get('If-None-Match'), entry.etag) ? 304 : entry.status;
+      ctx.body = ctx.status === 304 ? null : entry.body;
+    };
+
     if (answerHits) {
       const hit = await cache.lookup(key);
       if (hit) {
         cache.hits += 1;
-        ctx.set({ ...hit.headers, ETag: hit.etag, 'X-Cache': 'HIT' });
-        ctx.status = etagMatches(ctx.get('If-None-Match'), hit.etag) ? 304 : hit.status;
-        ctx.body = ctx.status === 304 ? null : hit.body;
+        answer(hit, 'HIT');
         return;
       }
     }
 
     cache.misses += 1;
     const startEpoch = await cache.epoch();
+    // Only a request a hit could answer may take another's answer: not a CSRF-refused GET, not a POST registering a persisted query.
+    const mayShare = restRead || answerHits;
+    // No await between looking for a flight and leading one: two requests cannot both lead.
+    const shared = startEpoch !== null && mayShare ? inFlight.join(key, startEpoch) : null;
+    const settle = shared || startEpoch === null || !mayShare ? () => undefined : inFlight.lead(key, startEpoch);
+    if (shared) {
+      const entry = await shared;
+      if (entry) {
+        answer(entry, 'COALESCED');
+        return;
+      }
+    }
+    try {
+      const entry = await computeAndStore(ctx, next, key, isGraphql, startEpoch);
+      settle(entry);
+    } finally {
+      settle(null);
+    }
+  };
+
+  /** Lets Strapi answer, then stores a cacheable answer; returns it for the requests waiting on the same key. */
+  async function computeAndStore(ctx: Context, next: Next, key: string, isGraphql: boolean, startEpoch: number | null): Promise<CachedResponse | null> {
+    const cache = responseCache();
+    const collector = ctx.state as CacheCollector;
     const tags = new Set<string>();
-    ctx.state.cacheTags = tags;
+    collector.cacheTags = tags;
     await next();
+    if (!cache) return null;
 
     const auth = ctx.state.auth as { credentials?: unknown } | undefined;
-    if (ctx.status !== 200 || (auth && auth.credentials)) return;
+    if (ctx.status !== 200 || (auth && auth.credentials)) return null;
     // An answer that changes with the clock, not only with the data, opts out: no write would evict it (the news sitemap).
-    if (ctx.state.noResponseCache === true) return;
+    if (ctx.state.noResponseCache === true) return null;
     const body: unknown = ctx.body;
     let text: string;
     if (typeof body === 'string') text = body;
     else if (Buffer.isBuffer(body)) text = body.toString('utf8');
     else if (body !== null && typeof body === 'object' && typeof (body as { pipe?: unknown }).pipe !== 'function') text = JSON.stringify(body);
-    else return;
+    else return null;
     // GraphQL reports errors with a 200 (PERSISTED_QUERY_NOT_FOUND among them); an error is not content.
-    if (isGraphql && text.includes('"errors"')) return;
+    if (isGraphql && text.includes('"errors"')) return null;
     // Apollo answers a GET that prefers HTML with its sandbox page, whatever the query says.
-    if (isGraphql && !ctx.response.is('json', 'application/graphql-response+json')) return;
+    if (isGraphql && !ctx.response.is('json', 'application/graphql-response+json')) return null;
 
     const bytes = Buffer.from(text);
     const etag = etagOf(bytes);
@@ -90,10 +128,13 @@ const responseCacheMiddleware: Core.MiddlewareFactory = (_config, { strapi }) =>
       ctx.body = null;
     }
     collectDocumentTags(body, tags);
-    await cache.save(key, { status: 200, headers, body: bytes, etag }, tags, startEpoch).catch((error: Error) => {
+    const entry: CachedResponse = { status: 200, headers, body: bytes, etag };
+    const windows = [...(collector.cacheWindows ?? new Map<string, number>())].map(([tag, score]) => ({ tag, score }));
+    await cache.save(key, entry, tags, startEpoch, windows).catch((error: Error) => {
       strapi.log.warn(`[cache] could not store ${key}: ${error.message}`);
     });
-  };
+    return entry;
+  }
 };
 
 export default responseCacheMiddleware;

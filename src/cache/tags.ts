@@ -8,6 +8,12 @@ import { collectDocumentIds } from '../content-types';
  */
 export const docTag = (documentId: string) => `doc:${documentId}`;
 export const typeTag = (uid: string) => `type:${uid}`;
+/**
+ * A document shown with a filtered, sorted or paged list of related documents: a related
+ * document it does not show may enter that list when it changes, so every write of a
+ * document linked to it evicts it (./eviction.ts).
+ */
+export const nestedTag = (documentId: string) => `nested:${documentId}`;
 export const ALL_TAG = 'all';
 
 /** Adds a doc tag for every `documentId` anywhere in a value (results with populated relations, response bodies). */
