@@ -79,6 +79,16 @@ export class ResponseCache {
     return this.store.setIfEpoch(key, entry, [...tags], startEpoch, windows);
   }
 
+  /** Watches a group member for as long as an answer depending on it can live (see CacheStore.watch). */
+  async watch(group: string, member: string): Promise<void> {
+    await this.store.watch(group, member, this.settings.ttlMs);
+  }
+
+  /** The watched members of a group; none when the store cannot answer (the eviction then flushes instead). */
+  async watched(group: string): Promise<string[]> {
+    return this.store.watched(group);
+  }
+
   async evict(tags: Iterable<string>, windows: readonly WindowEvent[] = []): Promise<number> {
     const removed = await this.store.evict([...new Set(tags)], windows);
     await this.signal?.advance();

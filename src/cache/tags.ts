@@ -3,11 +3,10 @@ import { collectDocumentIds } from '../content-types';
 /**
  * Cache tags: what a cached response depends on. A response is evicted when any of
  * its tags is: `doc:<documentId>` for every document it contains (populated
- * relations included), `type:<uid>` for every collection it listed or filtered
- * (a new or changed document may join or leave the list).
+ * relations included), the list tags its queries derive (./list-rules.ts: which
+ * documents may join, leave or move in a list), and its searches' (src/search/cache-rules.ts).
  */
 export const docTag = (documentId: string) => `doc:${documentId}`;
-export const typeTag = (uid: string) => `type:${uid}`;
 /**
  * A document shown with a filtered, sorted or paged list of related documents: a related
  * document it does not show may enter that list when it changes, so every write of a

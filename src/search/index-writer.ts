@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { CONTENT_TYPE_INFO } from '../content-types';
 import type { WriteEffect } from '../write-pipeline/pipeline';
+import type { SearchRowChange } from './cache-rules';
 import { SEARCH_TABLE } from './query';
 import { indexRow, QUOTE_ATTRIBUTION_POPULATE, SEARCH_FIELDS, SEARCH_TYPES, SEARCH_UIDS, searchTypeOf, type SearchType } from './searchable';
 
@@ -26,33 +27,39 @@ async function quotesAttributedTo(strapi: Core.Strapi, documentId: string): Prom
  * published. Re-reading all of them (rather than the version just written) also
  * catches Strapi copying shared fields such as a person's aliases to other locales.
  */
-export async function reindexDocument(strapi: Core.Strapi, knex: Knex, type: SearchType, documentId: string): Promise<void> {
+export async function reindexDocument(strapi: Core.Strapi, knex: Knex, type: SearchType, documentId: string): Promise<SearchRowChange[]> {
   const rows: Array<Record<string, unknown>> = await strapi.db.query(SEARCH_UIDS[type]).findMany({
     where: { documentId },
     select: [...SEARCH_FIELDS[type], 'documentId', 'locale', 'publishedAt', 'updatedAt'],
     ...(type === 'quote' && { populate: QUOTE_ATTRIBUTION_POPULATE }),
   });
+  const before = (await knex(SEARCH_TABLE).where({ type, document_id: documentId }).select('locale', 'published', 'words')) as SearchRowChange[];
   await knex(SEARCH_TABLE).where({ type, document_id: documentId }).del();
-  if (rows.length > 0) await knex(SEARCH_TABLE).insert(rows.map((row) => indexRow(type, row)));
+  const after = rows.map((row) => indexRow(type, row));
+  if (after.length > 0) await knex(SEARCH_TABLE).insert(after);
+  // SQLite hands booleans back as 0 and 1.
+  return [...before, ...after].map((row) => ({ locale: row.locale, published: Boolean(row.published), words: row.words }));
 }
 
 /**
  * The write pipeline's search step: keeps the index in step with every write to
  * articles, quotes and people (and to the people, organizations and sources whose
  * names quotes are found by), in the write's own transaction: a write that rolls
- * back leaves no index change, and a committed write is searchable at once.
+ * back leaves no index change, and a committed write is searchable at once. The rows
+ * replaced and written go on the event, for the cache step to find the searches they reach.
  */
 export function searchIndexEffect(strapi: Core.Strapi): WriteEffect<string[]> {
   return {
     name: 'search index',
     // Before a delete removes the links, remember which quotes carried this name.
     before: async (uid, documentId) => (QUOTE_ATTRIBUTION_UIDS.has(uid) ? quotesAttributedTo(strapi, documentId) : []),
-    async inTransaction({ uid, documentId }, quotesBefore, trx) {
+    async inTransaction(event, quotesBefore, trx) {
+      const { uid, documentId } = event;
       const type = searchTypeOf(uid);
-      if (type) await reindexDocument(strapi, trx, type, documentId);
+      if (type) event.searchRows.push(...(await reindexDocument(strapi, trx, type, documentId)));
       if (QUOTE_ATTRIBUTION_UIDS.has(uid)) {
         const quotes = new Set([...(quotesBefore ?? []), ...(await quotesAttributedTo(strapi, documentId))]);
-        for (const quote of quotes) await reindexDocument(strapi, trx, 'quote', quote);
+        for (const quote of quotes) event.searchRows.push(...(await reindexDocument(strapi, trx, 'quote', quote)));
       }
     },
   };

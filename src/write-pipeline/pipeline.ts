@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { isContentTypeUid, WRITE_ACTIONS, type ContentTypeUid } from '../content-types';
 import type { ChangedPublicArticle } from '../article-views/read-model';
+import type { SearchRowChange } from '../search/cache-rules';
 import { linkedDocumentIds, linkedRows, type LinkedRow } from './linked-documents';
 
 /**
@@ -37,6 +38,8 @@ export interface WriteEvent {
   rowsAfter: readonly LinkedRow[];
   /** Published articles whose public JSON this write changed: filled by the article read model step, read by the steps after it. */
   changedPublicArticles: ChangedPublicArticle[];
+  /** Search index rows this write replaced and wrote: filled by the search step, read by the cache step. */
+  searchRows: SearchRowChange[];
 }
 
 export interface WriteEffect<State = unknown> {
@@ -86,6 +89,7 @@ export function registerWritePipeline(strapi: Core.Strapi, effects: ReadonlyArra
         rowsBefore,
         rowsAfter,
         changedPublicArticles: [],
+        searchRows: [],
       };
 
       for (const effect of all) if (effect.inTransaction) await effect.inTransaction(event, states.get(effect), trx as unknown as Knex);

@@ -91,6 +91,16 @@ export function describeCacheStoreContract(name: string, open: () => Promise<{ s
       expect(await store.get('/api/b')).toBeNull();
     });
 
+    it('remembers watched members per group until their time runs out', async () => {
+      await store.watch('ar/true', 'الاعرجي', ttlMs);
+      await store.watch('ar/true', 'بغداد', 10);
+      await store.watch('en/true', 'baghdad', ttlMs);
+      expect((await store.watched('ar/true')).sort()).toEqual(['الاعرجي', 'بغداد'].sort());
+      await pass(50);
+      expect(await store.watched('ar/true')).toEqual(['الاعرجي']);
+      expect(await store.watched('fr/true')).toEqual([]);
+    });
+
     it('forgets entries after their TTL', async () => {
       await store.setIfEpoch('/api/short', entry('short'), ['doc:s'], await store.epoch());
       expect(await store.get('/api/short')).not.toBeNull();

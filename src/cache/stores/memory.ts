@@ -27,6 +27,8 @@ export class MemoryStore implements CacheStore {
   private readonly evictedAt = new Map<string, number>();
   /** Saves that started before this epoch are refused: a flush, or evictions no longer remembered. */
   private floor = 0;
+  /** Group -> member -> until when it is watched. */
+  private readonly watches = new Map<string, Map<string, number>>();
   private bytes = 0;
   private currentEpoch = 0;
 
@@ -97,6 +99,24 @@ export class MemoryStore implements CacheStore {
 
   epoch(): number {
     return this.currentEpoch;
+  }
+
+  watch(group: string, member: string, ttlMs: number): void {
+    let members = this.watches.get(group);
+    if (!members) this.watches.set(group, (members = new Map()));
+    members.set(member, this.now() + ttlMs);
+  }
+
+  watched(group: string): string[] {
+    const members = this.watches.get(group);
+    if (!members) return [];
+    const now = this.now();
+    const live: string[] = [];
+    for (const [member, until] of members) {
+      if (until > now) live.push(member);
+      else members.delete(member);
+    }
+    return live;
   }
 
   async flush(): Promise<void> {

@@ -79,6 +79,7 @@ type WithScript = Redis & {
  *   <prefix>te:<tag> the epoch of the tag's last eviction (kept 15 minutes)
  *   <prefix>epoch    advanced on every eviction
  *   <prefix>floor    saves that started before it are refused (a flush)
+ *   <prefix>q:<group> watched members (searches' terms), scored by when they stop being watched
  */
 export class RedisStore implements CacheStore {
   readonly kind = 'redis' as const;
@@ -149,6 +150,21 @@ export class RedisStore implements CacheStore {
       this.flushWhenBack = true;
       throw error;
     }
+  }
+
+  async watch(group: string, member: string, ttlMs: number): Promise<void> {
+    const key = `${this.prefix}q:${group}`;
+    const now = Date.now();
+    await this.redis
+      .multi()
+      .zadd(key, now + ttlMs, member)
+      .zremrangebyscore(key, '-inf', now)
+      .pexpire(key, ttlMs)
+      .exec();
+  }
+
+  async watched(group: string): Promise<string[]> {
+    return this.redis.zrangebyscore(`${this.prefix}q:${group}`, Date.now(), '+inf');
   }
 
   async epoch(): Promise<number> {

@@ -40,4 +40,13 @@ export interface CacheStore {
   epoch(): number | Promise<number>;
   flush(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Remembers, for `ttlMs`, that an answer depending on `member` of `group` may be cached (a
+   * search's terms, by locale and status), so a write can find which of them it reaches. Called
+   * before the answer is computed: a write that commits meanwhile then evicts its tag, and the
+   * save of the answer it made stale is refused.
+   */
+  watch(group: string, member: string, ttlMs: number): void | Promise<void>;
+  /** The members of a group watched now. */
+  watched(group: string): string[] | Promise<string[]>;
 }

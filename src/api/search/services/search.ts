@@ -1,19 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CONTENT_TYPE_UIDS } from '../../../content-types';
 import { draftReadAllowed, DRAFTS_NEED_TOKEN_MESSAGE } from '../../../access/draft-access';
 import { parseSearchParams, type SearchParams } from '../../../search/params';
 import { searchCountQuery, searchPageQuery } from '../../../search/query';
 import { blocksToPlainText, SEARCH_UIDS, type SearchType } from '../../../search/searchable';
 import { snippet } from '../../../search/snippet';
-import { tagCurrentResponse, typeTag } from '../../../cache/tags';
-
-/**
- * A search result depends on every type the index is built from, even when it is
- * empty: any write to them may change it. (Reads through the Document Service tag
- * themselves; the index query does not.)
- */
-const SEARCH_DEPENDENCIES = CONTENT_TYPE_UIDS.map(typeTag);
+import { tagCurrentResponse } from '../../../cache/tags';
+import { responseCache } from '../../../cache/response-cache';
+import { searchGroup, searchMember, searchTag } from '../../../search/cache-rules';
 
 type Row = Record<string, unknown> & { documentId: string };
 
@@ -92,7 +86,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
     if (!draftReadAllowed({ status: params.status, strategy: caller.strategy })) throw new errors.PolicyError(DRAFTS_NEED_TOKEN_MESSAGE);
 
-    tagCurrentResponse(strapi.requestContext.get()?.state as { cacheTags?: Set<string> } | undefined, SEARCH_DEPENDENCIES);
+    // The index query tags nothing by itself (reads through the Document Service tag themselves): the answer depends on
+    // the index rows matching its terms, which the writes that reach them evict (src/search/cache-rules.ts). Watched
+    // before the query runs, so a write committing meanwhile finds it and the stale answer is not stored.
+    const state = strapi.requestContext.get()?.state as { cacheTags?: Set<string> } | undefined;
+    const cache = responseCache();
+    if (state?.cacheTags && cache) {
+      const group = searchGroup(locale, params.status === 'published');
+      const member = searchMember(params.terms);
+      await cache.watch(group, member);
+      tagCurrentResponse(state, [searchTag(group, member)]);
+    }
     const query = {
       terms: params.terms,
       types: params.types,
