@@ -6,6 +6,11 @@
  * `npm run bench -- --scenario writes [--articles 1000] [--writes 200]`: what the revision
  * history costs a write; `--scenario webhooks`: what the webhook outbox costs a write, and
  * how soon the webhook arrives (scripts/lib/bench-writes.js).
+ * `npm run bench -- --scenario breaking-news [--articles 1000] [--duration 30] [--readers 48] [--write-rate 2]`:
+ * readers of five kinds flat out while a writer updates, at a fixed rate, the articles
+ * they read; latency per kind, write rate and latency, stale reads, server CPU per
+ * request and peak RSS (scripts/lib/bench-breaking-news.js). It exits 1 when any read
+ * or write failed or any read was stale, after printing and writing its results.
  *
  * Starts the production build (`strapi start`, NODE_ENV=production) on a PostgreSQL
  * database holding the story plus N synthetic articles, warms up, and measures each
@@ -18,6 +23,8 @@
  * and the ceiling: a bare node:http server, in its own process, sending the exact
  * bytes of (1). For each: requests/s, p50/p95/p99 latency, errors, ratio to the
  * ceiling, and the server's peak RSS. Prints a table and writes JSON to bench/results/.
+ * Every scenario prepares the database the same way (the story plus N synthetic
+ * articles; `--reuse` keeps one prepared earlier, `--keep` keeps this one).
  * A benchmark, not a test: nothing here asserts a timing.
  */
 const { spawnSync, fork } = require('child_process');

@@ -46,7 +46,7 @@ const UNTOUCHED = 4;
  * @typedef {typeof READ_KINDS[number]} ReadKind
  * @typedef {import('./bench-reads').Request} Request
  * @typedef {{ path: string, request?: Request }} Read
- * @typedef {{ status: number, text: string }} Answer
+ * @typedef {{ status: number, text: string, hit: boolean }} Answer hit: the response cache answered (X-Cache: HIT)
  * @typedef {{ documentId: string, slug: string, headline: string, lists: ReadKind[] }} Target
  * @typedef {{ database: string, duration: number, readers: number, writeRate: number, warmup: number }} Options
  * @typedef {(extraEnv: Record<string, string>) => Promise<import('./app-server').AppProcess>} Start
@@ -68,7 +68,7 @@ function client(baseUrl, sockets) {
         /** @type {Buffer[]} */
         const chunks = [];
         res.on('data', (chunk) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), hit: res.headers['x-cache'] === 'HIT' }));
         res.on('error', reject);
       });
       req.on('error', reject);
@@ -157,6 +157,8 @@ async function benchBreakingNews(opts, start, scenario) {
     const recorders = Object.fromEntries([...READ_KINDS, 'verify story', 'verify list'].map((k) => [k, new LatencyRecorder()]));
     /** @type {Record<string, number>} */
     const staleByKind = Object.fromEntries(Object.keys(recorders).map((k) => [k, 0]));
+    /** @type {Record<string, number>} what the response cache answered itself: the share a write's evictions leave */
+    const hitsByKind = Object.fromEntries(Object.keys(recorders).map((k) => [k, 0]));
     /** @type {string[]} */
     const errorSamples = [];
     let recording = false;
@@ -172,11 +174,12 @@ async function benchBreakingNews(opts, start, scenario) {
       try {
         answer = await http.send(path, request);
       } catch (error) {
-        answer = { status: 0, text: String(error) };
+        answer = { status: 0, text: String(error), hit: false };
       }
       if (!recording && !kind.startsWith('verify')) return;
       const recorder = /** @type {LatencyRecorder} */ (recorders[kind]);
       recorder.record(performance.now() - startedAt);
+      if (answer.hit) hitsByKind[kind] = (hitsByKind[kind] ?? 0) + 1;
       if (failed(answer)) {
         recorder.error();
         if (errorSamples.length < 10) errorSamples.push(`${kind} ${answer.status} ${answer.text.slice(0, 160)}`);
@@ -247,7 +250,7 @@ async function benchBreakingNews(opts, start, scenario) {
       try {
         answer = await http.send(`/api/articles/${target.documentId}?locale=ar`, { method: 'PUT', headers: auth, body: JSON.stringify({ data }) });
       } catch (error) {
-        answer = { status: 0, text: String(error) };
+        answer = { status: 0, text: String(error), hit: false };
       }
       const ackedAt = performance.now();
       writes.record(ackedAt - startedAt);
@@ -307,7 +310,9 @@ async function benchBreakingNews(opts, start, scenario) {
     const peakRssMb = Math.round(rss.resetPeak() / 1024);
 
     const requests = Object.values(recorders).reduce((sum, r) => sum + r.count, 0) + writes.count;
-    const readSummaries = Object.fromEntries(Object.entries(recorders).map(([kind, r]) => [kind, { ...r.summary(), stale: staleByKind[kind] ?? 0 }]));
+    const readSummaries = Object.fromEntries(
+      Object.entries(recorders).map(([kind, r]) => [kind, { ...r.summary(), stale: staleByKind[kind] ?? 0, cacheHits: hitsByKind[kind] ?? 0 }]),
+    );
     const writeSummary = {
       ...writes.summary(),
       planned,
@@ -354,10 +359,11 @@ async function benchBreakingNews(opts, start, scenario) {
  */
 function breakingNewsTable(r) {
   const rows = [
-    '| read | requests | req/s | p50 ms | p95 ms | max ms | errors | stale |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| read | requests | req/s | cache hits | p50 ms | p95 ms | max ms | errors | stale |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...Object.entries(r.reads).map(
-      ([kind, s]) => `| ${kind} | ${s.count} | ${round1(s.count / r.seconds)} | ${s.p50} | ${s.p95} | ${s.max} | ${s.errors} | ${s.stale} |`,
+      ([kind, s]) =>
+        `| ${kind} | ${s.count} | ${round1(s.count / r.seconds)} | ${s.count ? Math.round((s.cacheHits / s.count) * 100) : 0}% | ${s.p50} | ${s.p95} | ${s.max} | ${s.errors} | ${s.stale} |`,
     ),
     '',
     '| writes | planned | acknowledged | achieved /s | p50 ms | p95 ms | max ms | errors | started late (> 1 interval) | late start max ms |',
