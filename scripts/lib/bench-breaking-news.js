@@ -107,8 +107,11 @@ async function pickTargets(http, reads, storySlug) {
   const targets = [{ documentId: story.documentId, slug: story.slug, headline: story.headline, lists: containing(story.documentId) }];
   const taken = new Set([story.documentId]);
   // Articles both in the latest ten and mentioning the person first: one write then changes two lists.
-  const latest = lists.latest ?? [];
-  const person = lists.person ?? [];
+  // In slug order: PostgreSQL returns articles of the same publishedDate in any order, and every run (before and after a change) should write the same ones.
+  /** @param {Array<{ documentId: string, slug?: string, headline?: string }>} pool */
+  const bySlug = (pool) => [...pool].sort((a, b) => String(a.slug).localeCompare(String(b.slug)));
+  const latest = bySlug(lists.latest ?? []);
+  const person = bySlug(lists.person ?? []);
   const both = latest.filter((a) => person.some((p) => p.documentId === a.documentId));
   for (const pool of [both, latest, person]) {
     for (const a of pool) {
