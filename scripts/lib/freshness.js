@@ -101,16 +101,18 @@ class FreshnessLedger {
     return verdict;
   }
 
-  /** Per channel: how many writes' next read was fresh, stale, or never came. */
+  /** Per channel: how many writes' next read was fresh, stale, or never came (and the first writes with none). */
   nextReads() {
-    /** @type {Record<string, { fresh: number, stale: number, none: number }>} */
-    const out = Object.fromEntries(this.channels.map((c) => [c, { fresh: 0, stale: 0, none: 0 }]));
-    for (const acks of this.acks.values())
+    /** @type {Record<string, { fresh: number, stale: number, none: number, noneSamples: Array<{ documentId: string, seq: number }> }>} */
+    const out = Object.fromEntries(this.channels.map((c) => [c, { fresh: 0, stale: 0, none: 0, noneSamples: [] }]));
+    for (const [documentId, acks] of this.acks)
       for (const ack of acks)
         for (const channel of this.channels) {
           const verdict = ack.next[channel];
           const row = out[channel];
-          if (row && (verdict === 'fresh' || verdict === 'stale' || verdict === 'none')) row[verdict] += 1;
+          if (!row || !(verdict === 'fresh' || verdict === 'stale' || verdict === 'none')) continue;
+          row[verdict] += 1;
+          if (verdict === 'none' && row.noneSamples.length < 20) row.noneSamples.push({ documentId, seq: ack.seq });
         }
     return out;
   }

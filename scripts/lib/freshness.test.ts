@@ -70,6 +70,17 @@ describe('FreshnessLedger', () => {
     ledger.judge('a', 1, 120, 'story'); // a later read: does not change write 1's next read
     ledger.judge('a', 2, 210, 'story'); // write 2's: fresh
     ledger.judge('a', 2, 220, 'list'); // write 2's next list read: fresh; write 1 never had one
-    expect(ledger.nextReads()).toEqual({ story: { fresh: 1, stale: 1, none: 1 }, list: { fresh: 1, stale: 0, none: 2 } });
+    expect(ledger.nextReads()).toEqual({
+      story: { fresh: 1, stale: 1, none: 1, noneSamples: [{ documentId: 'b', seq: 3 }] },
+      list: {
+        fresh: 1,
+        stale: 0,
+        none: 2,
+        noneSamples: [
+          { documentId: 'a', seq: 1 },
+          { documentId: 'b', seq: 3 },
+        ],
+      },
+    });
   });
 });
