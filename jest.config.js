@@ -9,7 +9,8 @@ module.exports = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      roots: ['<rootDir>/src', '<rootDir>/database'],
+      // scripts/: the benchmarks' pure rules (percentiles, stale reads), tested like the app's.
+      roots: ['<rootDir>/src', '<rootDir>/database', '<rootDir>/scripts'],
       testMatch: ['**/*.test.ts'],
       transform,
     },

@@ -6,6 +6,11 @@
  * `npm run bench -- --scenario writes [--articles 1000] [--writes 200]`: what the revision
  * history costs a write; `--scenario webhooks`: what the webhook outbox costs a write, and
  * how soon the webhook arrives (scripts/lib/bench-writes.js).
+ * `npm run bench -- --scenario breaking-news [--articles 1000] [--duration 30] [--readers 48] [--write-rate 2]`:
+ * readers of five kinds flat out while a writer updates, at a fixed rate, the articles
+ * they read; latency per kind, write rate and latency, stale reads, server CPU per
+ * request and peak RSS (scripts/lib/bench-breaking-news.js). It exits 1 when any read
+ * or write failed or any read was stale, after printing and writing its results.
  *
  * Starts the production build (`strapi start`, NODE_ENV=production) on a PostgreSQL
  * database holding the story plus N synthetic articles, warms up, and measures each
@@ -18,23 +23,27 @@
  * and the ceiling: a bare node:http server, in its own process, sending the exact
  * bytes of (1). For each: requests/s, p50/p95/p99 latency, errors, ratio to the
  * ceiling, and the server's peak RSS. Prints a table and writes JSON to bench/results/.
+ * Every scenario prepares the database the same way (the story plus N synthetic
+ * articles; `--reuse` keeps one prepared earlier, `--keep` keeps this one).
  * A benchmark, not a test: nothing here asserts a timing.
  */
 const { spawnSync, fork } = require('child_process');
-const { mkdirSync, readFileSync, writeFileSync } = require('fs');
+const { mkdirSync, writeFileSync } = require('fs');
 const path = require('path');
 const { parseArgs } = require('util');
 const autocannon = require('autocannon');
-const hdr = require('hdr-histogram-js');
 require('./lib/quiet-pg-deprecation');
 
 const { appDir, START_NODE_OPTIONS, ensureBuild, productionEnvironment, sql, startServer, stopServer } = require('./lib/app-server');
 const { benchWrites, summarizeWrites } = require('./lib/bench-writes');
-const STORY_SLUG = 'iraq-announces-end-of-coalition-combat-mission';
-const SEARCH_QUERY = 'الاعرجي';
+const { LATEST_PATH, STORY_SLUG, readScenarios } = require('./lib/bench-reads');
+const { benchBreakingNews, breakingNewsTable } = require('./lib/bench-breaking-news');
+const { microsecondHistogram } = require('./lib/latency-summary');
+const { RssSampler } = require('./lib/proc-stats');
 
 /**
- * @typedef {{ articles: number, duration: number, connections: number, warmup: number, database: string, reuse: boolean, keep: boolean, modes: string, scenario: 'reads' | 'writes' | 'webhooks', writes: number }} Options
+ * @typedef {{ articles: number, duration: number, connections: number, warmup: number, database: string, reuse: boolean, keep: boolean, modes: string, scenario: Scenario, writes: number, readers: number, writeRate: number }} Options
+ * @typedef {'reads' | 'writes' | 'webhooks' | 'breaking-news'} Scenario
  */
 
 /** @returns {Options} */
@@ -43,7 +52,8 @@ function options() {
     args: process.argv.slice(2).filter((a) => a !== '--'),
     options: {
       articles: { type: 'string', default: '1000' },
-      duration: { type: 'string', default: '10' },
+      // 10 s per read scenario, 30 s for breaking news.
+      duration: { type: 'string' },
       connections: { type: 'string', default: '32' },
       warmup: { type: 'string', default: '3' },
       database: { type: 'string' },
@@ -52,16 +62,24 @@ function options() {
       modes: { type: 'string', default: 'uncached,cached' },
       scenario: { type: 'string', default: 'reads' },
       writes: { type: 'string', default: '200' },
+      readers: { type: 'string', default: '48' },
+      'write-rate': { type: 'string', default: '2' },
     },
   });
-  if (values.scenario !== 'reads' && values.scenario !== 'writes' && values.scenario !== 'webhooks')
-    throw new Error(`--scenario must be reads, writes or webhooks; got "${values.scenario}"`);
-  /** @param {'articles' | 'duration' | 'connections' | 'warmup' | 'writes'} name @param {number} min */
+  /** @type {Scenario[]} */
+  const known = ['reads', 'writes', 'webhooks', 'breaking-news'];
+  const scenario = known.find((s) => s === values.scenario);
+  if (!scenario) throw new Error(`--scenario must be ${known.join(', ')}; got "${values.scenario}"`);
+  values.duration ??= scenario === 'breaking-news' ? '30' : '10';
+  /** @param {'articles' | 'duration' | 'connections' | 'warmup' | 'writes' | 'readers'} name @param {number} min */
   const count = (name, min) => {
     const value = Number(values[name]);
     if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}; got "${values[name]}"`);
     return value;
   };
+  const writeRate = Number(values['write-rate']);
+  if (!(writeRate > 0 && writeRate <= 100))
+    throw new Error(`--write-rate must be a number of writes per second above 0 and at most 100; got "${values['write-rate']}"`);
   const articles = count('articles', 0);
   return {
     articles,
@@ -72,8 +90,10 @@ function options() {
     reuse: values.reuse ?? false,
     keep: values.keep ?? false,
     modes: values.modes ?? 'uncached,cached',
-    scenario: values.scenario,
+    scenario,
     writes: count('writes', 1),
+    readers: count('readers', 1),
+    writeRate,
   };
 }
 
@@ -115,41 +135,12 @@ async function prepareDatabase(opts, env) {
   return loaded;
 }
 
-class RssSampler {
-  /** @param {number} pid */
-  constructor(pid) {
-    this.pid = pid;
-    this.peakKb = 0;
-    /** Over the server's whole life: boot, warm-ups and every scenario. */
-    this.overallKb = 0;
-    this.timer = setInterval(() => this.sample(), 100);
-  }
-  sample() {
-    try {
-      const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      if (kb > this.peakKb) this.peakKb = kb;
-      if (kb > this.overallKb) this.overallKb = kb;
-    } catch {
-      /* process gone */
-    }
-  }
-  resetPeak() {
-    const peak = this.peakKb;
-    this.peakKb = 0;
-    this.sample();
-    return peak;
-  }
-  stop() {
-    clearInterval(this.timer);
-  }
-}
-
-/** @param {Record<string, string>} env @param {boolean} cacheEnabled */
-function startBenchServer(env, cacheEnabled) {
+/** @param {Record<string, string>} env @param {boolean} cacheEnabled @param {Record<string, string>} [extraEnv] */
+function startBenchServer(env, cacheEnabled, extraEnv = {}) {
   return startServer(
     {
       ...env,
+      ...extraEnv,
       CACHE_ENABLED: String(cacheEnabled),
       // One machine plays every client from one address; the production rate limit would measure itself.
       RATE_LIMIT_ENABLED: 'false',
@@ -162,7 +153,7 @@ function startBenchServer(env, cacheEnabled) {
 
 /**
  * @typedef {{ requestsPerSecond: number, p50: number, p95: number, p99: number, errors: number, requests: number, bytesPerRequest: number }} Stats
- * @typedef {{ method?: 'POST', headers?: Record<string, string>, body?: string }} Request
+ * @typedef {import('./lib/bench-reads').Request} Request
  */
 
 /**
@@ -171,7 +162,7 @@ function startBenchServer(env, cacheEnabled) {
  */
 function measure(url, request, opts, seconds) {
   return new Promise((resolve, reject) => {
-    const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120000, numberOfSignificantValueDigits: 3 });
+    const histogram = microsecondHistogram();
     const instance = autocannon({ url, connections: opts.connections, duration: seconds, ...request }, (error, result) => {
       if (error) return reject(error);
       resolve({
@@ -189,60 +180,6 @@ function measure(url, request, opts, seconds) {
       histogram.recordValue(Math.max(1, Math.round(responseTime * 1000))),
     );
   });
-}
-
-function storyGraphql() {
-  return JSON.stringify({
-    query: `query Story($slug: String!, $locale: I18NLocaleCode) {
-      articles(locale: $locale, filters: { slug: { eq: $slug } }) {
-        documentId headline summary publishedDate section
-        quotes(sort: "position:asc") { position kind text speaker { name jobTitle } speakerOrganization { name } source { name shortName } }
-        people { name jobTitle } sources { name shortName }
-      }
-    }`,
-    variables: { slug: STORY_SLUG, locale: 'ar' },
-  });
-}
-
-/** @param {string} database */
-async function scenarios(database) {
-  // The synthetic person mentioned most often: the worst case for "newest articles mentioning X".
-  const [busiest] = await sql(
-    database,
-    `select p.slug, p.name, count(*) as n from articles_people_lnk l join people p on p.id = l.person_id
-     where p.locale = 'ar' and p.published_at is not null group by p.slug, p.name order by n desc limit 1`,
-  );
-  const mentions = new URLSearchParams({
-    locale: 'ar',
-    'filters[people][slug][$eq]': busiest.slug,
-    sort: 'publishedDate:desc',
-    'pagination[pageSize]': '25',
-    'fields[0]': 'headline',
-    'fields[1]': 'slug',
-    'fields[2]': 'publishedDate',
-    'fields[3]': 'summary',
-    'populate[0]': 'cover',
-  });
-  /** @type {Array<{ name: string, label: string, path: string, request?: Request }>} */
-  const list = [
-    {
-      name: 'core',
-      label: 'plain core request for the story (find by slug, default populate)',
-      path: `/api/articles?filters%5Bslug%5D%5B%24eq%5D=${STORY_SLUG}&locale=ar`,
-    },
-    { name: 'story', label: '(1) story by slug, everything populated', path: `/api/articles/slug/${STORY_SLUG}?locale=ar` },
-    { name: 'mentions', label: `(2) 25 newest articles mentioning ${busiest.slug} (${busiest.n} rows)`, path: `/api/articles?${mentions}` },
-    // The same query at every scale, so the result set stays the same and only the index grows:
-    // the story's al-Araji, typed without the hamza (found through normalization).
-    { name: 'search', label: `(3) search for ${SEARCH_QUERY}`, path: `/api/search?${new URLSearchParams({ q: SEARCH_QUERY, locale: 'ar' })}` },
-    {
-      name: 'graphql',
-      label: '(4) GraphQL: story with quotes, speakers, sources',
-      path: '/graphql',
-      request: { method: 'POST', headers: { 'content-type': 'application/json' }, body: storyGraphql() },
-    },
-  ];
-  return { busiest, list };
 }
 
 /**
@@ -303,14 +240,54 @@ async function writesScenario(opts, env, seeded) {
   if (!opts.keep && !opts.reuse) await sql('postgres', `drop database "${opts.database}" with (force)`);
 }
 
+/**
+ * Readers and writes on the same articles at once (scripts/lib/bench-breaking-news.js), the response cache on.
+ * @param {Options} opts @param {Record<string, string>} env @param {string | null} seeded
+ */
+async function breakingNewsScenario(opts, env, seeded) {
+  const { list } = await readScenarios(opts.database);
+  /** @param {string} name */
+  const get = (name) => {
+    const scenario = list.find((s) => s.name === name);
+    if (!scenario) throw new Error(`bench: no read scenario ${name}`);
+    return { path: scenario.path, request: scenario.request };
+  };
+  const [{ count: articles }] = await sql(opts.database, `select count(distinct document_id) as count from articles`);
+  console.log(
+    `bench: breaking news on ${articles} articles; ${opts.readers} readers, ${opts.writeRate} writes/s, ${opts.duration} s after ${opts.warmup} s of reads to warm up`,
+  );
+  const result = await benchBreakingNews(
+    { database: opts.database, duration: opts.duration, readers: opts.readers, writeRate: opts.writeRate, warmup: opts.warmup },
+    (extraEnv) => startBenchServer(env, true, extraEnv),
+    { storySlug: STORY_SLUG, reads: { latest: { path: LATEST_PATH }, person: get('mentions'), search: get('search'), graphql: get('graphql') } },
+  );
+  console.log(`\n${breakingNewsTable(result)}`);
+  mkdirSync(path.join(appDir, 'bench', 'results'), { recursive: true });
+  const file = path.join(appDir, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}-breaking-news.json`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), articles: Number(articles), seeded, nodeOptions: process.env.NODE_OPTIONS || START_NODE_OPTIONS, ...result }, null, 2)}\n`,
+  );
+  console.log(`bench: wrote ${path.relative(appDir, file)}`);
+  if (!opts.keep && !opts.reuse) await sql('postgres', `drop database "${opts.database}" with (force)`);
+  // A stale read or an error is a wrong answer, not a slow one: say so in the exit code, after everything is written down.
+  if (result.stale > 0 || result.errors > 0) {
+    console.error(
+      `bench: breaking news: ${result.stale} stale reads, ${result.errors} errors${result.errorSamples.length ? `, e.g. ${result.errorSamples.join('; ')}` : ''}`,
+    );
+    process.exitCode = 1;
+  }
+}
+
 async function main() {
   const opts = options();
   // The production build, made once when there is none.
   ensureBuild(true, 'bench');
   const env = { ...productionEnvironment(), DATABASE_CLIENT: 'postgres', DATABASE_NAME: opts.database };
   const seeded = await prepareDatabase(opts, env);
+  if (opts.scenario === 'breaking-news') return breakingNewsScenario(opts, env, seeded);
   if (opts.scenario !== 'reads') return writesScenario(opts, env, seeded);
-  const { list, busiest } = await scenarios(opts.database);
+  const { list, busiest } = await readScenarios(opts.database);
   const [{ count: articles }] = await sql(opts.database, `select count(distinct document_id) as count from articles`);
   console.log(`bench: ${articles} articles; ${opts.connections} connections, ${opts.duration} s per scenario after ${opts.warmup} s of warm-up`);
 

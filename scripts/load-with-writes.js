@@ -12,9 +12,10 @@
  * was written, and on resident memory that keeps growing. CI runs it for 10 s; the
  * 60 s run is the documented long form (docs/security.md).
  */
-const { readFileSync } = require('fs');
 const { parseArgs } = require('util');
 const { fullAccessToken, productionEnvironment, sql, startServer, stopServer } = require('./lib/app-server');
+const { percentile } = require('./lib/latency-summary');
+const { rssKb } = require('./lib/proc-stats');
 require('./lib/quiet-pg-deprecation');
 
 const STORY_SLUG = 'iraq-announces-end-of-coalition-combat-mission';
@@ -37,7 +38,7 @@ function options() {
 }
 
 /** @param {number} pid */
-const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const rssMb = (pid) => rssKb(pid) / 1024;
 
 /**
  * The JSON body of a successful answer.
@@ -220,9 +221,9 @@ async function main() {
       latencyMs: Object.fromEntries(
         Object.entries(latencies).map(([kind, values]) => {
           const sorted = [...values].sort((a, b) => a - b);
-          /** @param {number} q */
-          const at = (q) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
-          return [kind, { n: sorted.length, p50: at(0.5), p95: at(0.95), max: Math.round(sorted[sorted.length - 1] ?? 0) }];
+          /** @param {number} p */
+          const at = (p) => Math.round(percentile(sorted, p));
+          return [kind, { n: sorted.length, p50: at(50), p95: at(95), max: Math.round(sorted[sorted.length - 1] ?? 0) }];
         }),
       ),
       rssMb: { first: Math.round(rss[0] ?? 0), earlyPeak: Math.round(early), latePeak: Math.round(late), max: Math.round(Math.max(...rss)) },

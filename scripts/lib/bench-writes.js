@@ -18,9 +18,10 @@
  * A benchmark: it asserts nothing.
  */
 const { randomBytes } = require('crypto');
-const { readFileSync } = require('fs');
 const { createServer } = require('http');
 const { fullAccessToken, sql, startServer, stopServer } = require('./app-server');
+const { percentile } = require('./latency-summary');
+const { cpuMs } = require('./proc-stats');
 
 /**
  * The features a write benchmark can switch, and the environment that switches each.
@@ -63,18 +64,6 @@ async function startReceiver() {
 }
 
 const ADMIN = { email: 'bench-writes@newsroom.test', password: 'Quarry-Lantern-Saffron-73' };
-const CLOCK_TICKS_PER_SECOND = 100;
-
-/** @param {number} pid */
-const cpuMs = (pid) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  // utime and stime are the 14th and 15th fields; [1] starts at the 3rd.
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
-};
-
-/** @param {number[]} sorted @param {number} p */
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
 /**
  * @param {{ database: string, writes: number, env: Record<string, string>, feature: keyof typeof FEATURES }} opts
  * @returns {Promise<Array<{ mode: string, round: number, kind: string, writes: number, writesPerSecond: number, p50: number, p95: number, serverCpuMsPerWrite: number, webhookAfterAck?: { p50: number, p95: number, max: number } }>>}
