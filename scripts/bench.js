@@ -6,6 +6,9 @@
  * `npm run bench -- --scenario writes [--articles 1000] [--writes 200]`: what the revision
  * history costs a write; `--scenario webhooks`: what the webhook outbox costs a write, and
  * how soon the webhook arrives (scripts/lib/bench-writes.js).
+ * `npm run bench -- --scenario hits [--cache-mb 8] [--mixed 120]`: server CPU per cache hit
+ * against a bare node:http server, fresh, with the cache full and after mixed traffic
+ * (scripts/lib/bench-hits.js).
  *
  * Starts the production build (`strapi start`, NODE_ENV=production) on a PostgreSQL
  * database holding the story plus N synthetic articles, warms up, and measures each
@@ -30,11 +33,12 @@ require('./lib/quiet-pg-deprecation');
 
 const { appDir, START_NODE_OPTIONS, ensureBuild, productionEnvironment, sql, startServer, stopServer } = require('./lib/app-server');
 const { benchWrites, summarizeWrites } = require('./lib/bench-writes');
+const { benchHits } = require('./lib/bench-hits');
 const STORY_SLUG = 'iraq-announces-end-of-coalition-combat-mission';
 const SEARCH_QUERY = 'الاعرجي';
 
 /**
- * @typedef {{ articles: number, duration: number, connections: number, warmup: number, database: string, reuse: boolean, keep: boolean, modes: string, scenario: 'reads' | 'writes' | 'webhooks', writes: number }} Options
+ * @typedef {{ articles: number, duration: number, connections: number, warmup: number, database: string, reuse: boolean, keep: boolean, modes: string, scenario: 'reads' | 'writes' | 'webhooks' | 'hits', writes: number, cacheMb: number, mixed: number }} Options
  */
 
 /** @returns {Options} */
@@ -52,11 +56,13 @@ function options() {
       modes: { type: 'string', default: 'uncached,cached' },
       scenario: { type: 'string', default: 'reads' },
       writes: { type: 'string', default: '200' },
+      'cache-mb': { type: 'string', default: '8' },
+      mixed: { type: 'string', default: '120' },
     },
   });
-  if (values.scenario !== 'reads' && values.scenario !== 'writes' && values.scenario !== 'webhooks')
-    throw new Error(`--scenario must be reads, writes or webhooks; got "${values.scenario}"`);
-  /** @param {'articles' | 'duration' | 'connections' | 'warmup' | 'writes'} name @param {number} min */
+  if (values.scenario !== 'reads' && values.scenario !== 'writes' && values.scenario !== 'webhooks' && values.scenario !== 'hits')
+    throw new Error(`--scenario must be reads, writes, webhooks or hits; got "${values.scenario}"`);
+  /** @param {'articles' | 'duration' | 'connections' | 'warmup' | 'writes' | 'cache-mb' | 'mixed'} name @param {number} min */
   const count = (name, min) => {
     const value = Number(values[name]);
     if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}; got "${values[name]}"`);
@@ -74,6 +80,8 @@ function options() {
     modes: values.modes ?? 'uncached,cached',
     scenario: values.scenario,
     writes: count('writes', 1),
+    cacheMb: count('cache-mb', 1),
+    mixed: count('mixed', 1),
   };
 }
 
@@ -303,12 +311,43 @@ async function writesScenario(opts, env, seeded) {
   if (!opts.keep && !opts.reuse) await sql('postgres', `drop database "${opts.database}" with (force)`);
 }
 
+/**
+ * The hit-cost benchmark: server CPU per hit against the ceiling's, fresh, full and after mixed traffic.
+ * @param {Options} opts @param {Record<string, string>} env @param {string | null} seeded
+ */
+async function hitsScenario(opts, env, seeded) {
+  const results = await benchHits({
+    env,
+    database: opts.database,
+    duration: opts.duration,
+    connections: opts.connections,
+    warmup: opts.warmup,
+    cacheMb: opts.cacheMb,
+    mixedSeconds: opts.mixed,
+  });
+  console.log(`\n| cache | hit | server CPU µs/req | ceiling CPU µs/req | ratio | req/s | ceiling req/s | p50 ms | p99 ms | errors |`);
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of results)
+    console.log(
+      `| ${r.phase} | ${r.kind} | ${r.server.cpuMicrosPerRequest} | ${r.ceiling.cpuMicrosPerRequest} | ${r.ratio}x | ${r.server.requestsPerSecond} | ${r.ceiling.requestsPerSecond} | ${r.server.p50} | ${r.server.p99} | ${r.server.errors} |`,
+    );
+  mkdirSync(path.join(appDir, 'bench', 'results'), { recursive: true });
+  const file = path.join(appDir, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}-hits.json`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), articles: opts.articles, seeded, cacheMb: opts.cacheMb, mixedSeconds: opts.mixed, connections: opts.connections, duration: opts.duration, results }, null, 2)}\n`,
+  );
+  console.log(`bench: wrote ${path.relative(appDir, file)}`);
+  if (!opts.keep && !opts.reuse) await sql('postgres', `drop database "${opts.database}" with (force)`);
+}
+
 async function main() {
   const opts = options();
   // The production build, made once when there is none.
   ensureBuild(true, 'bench');
   const env = { ...productionEnvironment(), DATABASE_CLIENT: 'postgres', DATABASE_NAME: opts.database };
   const seeded = await prepareDatabase(opts, env);
+  if (opts.scenario === 'hits') return hitsScenario(opts, env, seeded);
   if (opts.scenario !== 'reads') return writesScenario(opts, env, seeded);
   const { list, busiest } = await scenarios(opts.database);
   const [{ count: articles }] = await sql(opts.database, `select count(distinct document_id) as count from articles`);
