@@ -151,23 +151,25 @@ async function register(base, list) {
 }
 
 /**
- * Distinct cacheable reads, endlessly: list pages of every size, field selections, searches and GraphQL variables.
+ * Distinct cacheable reads, endlessly: list pages of every size (small field selections and fully populated ones),
+ * searches and GraphQL variables, so the cache fills with thousands of entries of many sizes.
  * @returns {Generator<{ path: string, request: Request }>}
  */
 function* distinctReads() {
   const words = ['العراق', 'بغداد', 'الحكومة', 'البرلمان', 'النفط', 'الانتخابات', 'الاعرجي', 'وزير', 'الأمن', 'الاقتصاد', 'Iraq', 'oil', 'minister'];
   const gql = 'query Page($page: Int, $size: Int) { articles(locale: "ar", pagination: { page: $page, pageSize: $size }) { documentId headline slug } }';
+  const small = 'fields[0]=headline&fields[1]=slug&fields[2]=publishedDate';
   for (let round = 0; ; round += 1) {
-    for (let size = 1; size <= 25; size += 1) {
-      for (let page = 1; page <= 40; page += 1) {
-        const n = round * 1000 + size * 40 + page;
-        yield {
-          path: `/api/articles?locale=ar&pagination[pageSize]=${size}&pagination[page]=${page}&sort=publishedDate:${round % 2 ? 'asc' : 'desc'}`,
-          request: {},
-        };
-        if (page % 4 === 0)
+    const order = `sort=publishedDate:${round % 2 ? 'asc' : 'desc'}&pagination[withCount]=${round % 4 < 2}`;
+    for (let size = 1; size <= 100; size += 1) {
+      for (let page = 1; page <= 10; page += 1) {
+        const n = round * 1000 + size * 10 + page;
+        const pagination = `pagination[pageSize]=${size}&pagination[page]=${page}`;
+        yield { path: `/api/articles?locale=ar&${pagination}&${order}&${small}`, request: {} };
+        if (page % 3 === 0) yield { path: `/api/articles?locale=ar&${pagination}&${order}`, request: {} };
+        if (page % 5 === 0)
           yield {
-            path: `/api/search?${new URLSearchParams({ q: `${words[n % words.length]} ${words[(n * 7) % words.length]}`, locale: 'ar', page: String(page) })}`,
+            path: `/api/search?${new URLSearchParams({ q: `${words[n % words.length]} ${words[(n * 7) % words.length]}`, locale: 'ar', pageSize: String(1 + (n % 20)) })}`,
             request: {},
           };
         if (page % 2 === 0)
@@ -176,7 +178,7 @@ function* distinctReads() {
             request: {
               method: 'POST',
               headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ query: gql, variables: { page, size: size + round * 25 } }),
+              body: JSON.stringify({ query: gql, variables: { page, size: size + round * 100 } }),
             },
           };
       }

@@ -22,7 +22,7 @@ async function serve(rateLimitMax?: number) {
     readGraphqlBody(req, '1kb').then(
       (body) => {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ strapiRead: body }));
+        res.end(JSON.stringify({ strapiRead: body.parsed }));
       },
       (error: { status?: number }) => {
         res.writeHead(error.status ?? 500);

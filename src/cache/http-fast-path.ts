@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import { etagMatches, restKey } from './key';
-import { graphqlGetHitKey, graphqlPostHitKey } from './graphql-hit-key';
+import { graphqlGetHitKey, graphqlPostHitKey, KeyMemo } from './graphql-hit-key';
+import { passesCsrfPrevention } from '../graphql/csrf';
 import { isPlainJsonBody, readGraphqlBody } from '../graphql/request-body';
 import { allowedOrigin, EXPOSED_HEADERS } from '../settings/http';
 import type { ResponseCache } from './response-cache';
@@ -29,6 +30,11 @@ export function installHttpFastPath(server: Server, cache: ResponseCache, option
   if (!strapiListener) throw new Error('the HTTP server has no request listener to put the cache in front of');
   server.removeAllListeners('request');
   const exposed = EXPOSED_HEADERS.join(',');
+  // One per kind of input: a POST body and a query string never share an entry.
+  const postKeys = new KeyMemo();
+  const getKeys = new KeyMemo();
+  // A hit's headers, built once per stored entry (the memory store hands out the same object) rather than per request.
+  const hitHeaders = new WeakMap<CachedResponse, Record<string, string | number>>();
 
   const send = (req: IncomingMessage, res: ServerResponse, entry: CachedResponse) => {
     cache.hits += 1;
@@ -44,7 +50,9 @@ export function installHttpFastPath(server: Server, cache: ResponseCache, option
       res.end();
       return;
     }
-    res.writeHead(entry.status, { ...entry.headers, etag: entry.etag, 'content-length': entry.body.length, 'x-cache': 'HIT' });
+    let headers = hitHeaders.get(entry);
+    if (!headers) hitHeaders.set(entry, (headers = { ...entry.headers, etag: entry.etag, 'content-length': entry.body.length, 'x-cache': 'HIT' }));
+    res.writeHead(entry.status, headers);
     res.end(req.method === 'HEAD' ? undefined : entry.body);
   };
 
@@ -73,13 +81,25 @@ export function installHttpFastPath(server: Server, cache: ResponseCache, option
       const querystring = q < 0 ? '' : url.slice(q + 1);
       if (path.startsWith(restPrefix)) return answer(req, res, restKey(path, querystring));
       // HEAD /graphql is not a query Apollo answers; only GETs are looked up.
-      if (method === 'GET' && path === graphqlPath) return answer(req, res, graphqlGetHitKey(path, querystring, req.headers));
+      if (method === 'GET' && path === graphqlPath) {
+        const accept = req.headers.accept;
+        return answer(
+          req,
+          res,
+          passesCsrfPrevention(req.headers) ? getKeys.get(`${querystring}\n${accept ?? ''}`, () => graphqlGetHitKey(path, querystring, req.headers)) : null,
+        );
+      }
       return strapiListener(req, res);
     }
     // Only the bare endpoint: a query string or another content type is Koa's to judge.
     if (method === 'POST' && url === graphqlPath && isPlainJsonBody(req.headers)) {
       readGraphqlBody(req, bodyLimit).then(
-        (body) => answer(req, res, graphqlPostHitKey(graphqlPath, body)),
+        (body) =>
+          answer(
+            req,
+            res,
+            postKeys.get(body.raw, () => graphqlPostHitKey(graphqlPath, body.parsed)),
+          ),
         // Too large or not JSON: src/graphql/body-middleware.ts answers with the same error it always did.
         () => strapiListener(req, res),
       );

@@ -22,7 +22,7 @@ const graphqlBody: Core.MiddlewareFactory<{ bodyLimit: string }> = ({ bodyLimit 
     if (ctx.path !== graphqlPath) return next();
     if (ctx.method === 'POST' && ctx.is('application/json')) {
       try {
-        ctx.request.body = await readGraphqlBody(ctx.req, bodyLimit);
+        ctx.request.body = (await readGraphqlBody(ctx.req, bodyLimit)).parsed;
       } catch (error) {
         const status = (error as { status?: number }).status === 413 ? 413 : 400;
         return refuse(ctx, status, [

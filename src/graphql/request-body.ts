@@ -8,12 +8,18 @@ import coBody from 'co-body';
  * error co-body raised: 413 over the limit, 400 for bad JSON) instead of reading a stream
  * that is already consumed. Same function, same limit, so the answers are the ones Koa gave.
  */
-const reads = new WeakMap<IncomingMessage, Promise<unknown>>();
+export interface GraphqlBody {
+  parsed: unknown;
+  /** The text as sent: what the fast path remembers keys by (src/cache/graphql-hit-key.ts). */
+  raw: string;
+}
 
-export function readGraphqlBody(req: IncomingMessage, limit: string): Promise<unknown> {
+const reads = new WeakMap<IncomingMessage, Promise<GraphqlBody>>();
+
+export function readGraphqlBody(req: IncomingMessage, limit: string): Promise<GraphqlBody> {
   let reading = reads.get(req);
   if (!reading) {
-    reading = coBody.json(req, { limit }) as Promise<unknown>;
+    reading = coBody.json(req, { limit, returnRawBody: true }) as Promise<GraphqlBody>;
     reads.set(req, reading);
   }
   return reading;
