@@ -11,6 +11,9 @@
  * they read; latency per kind, write rate and latency, stale reads, server CPU per
  * request and peak RSS (scripts/lib/bench-breaking-news.js). It exits 1 when any read
  * or write failed or any read was stale, after printing and writing its results.
+ * `npm run bench -- --scenario hits [--cache-mb 8] [--mixed 120]`: server CPU per cache hit
+ * against a bare node:http server, fresh, with the cache full and after mixed traffic
+ * (scripts/lib/bench-hits.js).
  *
  * Starts the production build (`strapi start`, NODE_ENV=production) on a PostgreSQL
  * database holding the story plus N synthetic articles, warms up, and measures each
@@ -40,10 +43,11 @@ const { LATEST_PATH, STORY_SLUG, readScenarios } = require('./lib/bench-reads');
 const { benchBreakingNews, breakingNewsTable } = require('./lib/bench-breaking-news');
 const { microsecondHistogram } = require('./lib/latency-summary');
 const { RssSampler } = require('./lib/proc-stats');
+const { benchHits } = require('./lib/bench-hits');
 
 /**
- * @typedef {{ articles: number, duration: number, connections: number, warmup: number, database: string, reuse: boolean, keep: boolean, modes: string, scenario: Scenario, writes: number, readers: number, writeRate: number }} Options
- * @typedef {'reads' | 'writes' | 'webhooks' | 'breaking-news'} Scenario
+ * @typedef {{ articles: number, duration: number, connections: number, warmup: number, database: string, reuse: boolean, keep: boolean, modes: string, scenario: Scenario, writes: number, readers: number, writeRate: number, cacheMb: number, mixed: number }} Options
+ * @typedef {'reads' | 'writes' | 'webhooks' | 'breaking-news' | 'hits'} Scenario
  */
 
 /** @returns {Options} */
@@ -64,14 +68,16 @@ function options() {
       writes: { type: 'string', default: '200' },
       readers: { type: 'string', default: '48' },
       'write-rate': { type: 'string', default: '2' },
+      'cache-mb': { type: 'string', default: '8' },
+      mixed: { type: 'string', default: '120' },
     },
   });
   /** @type {Scenario[]} */
-  const known = ['reads', 'writes', 'webhooks', 'breaking-news'];
+  const known = ['reads', 'writes', 'webhooks', 'breaking-news', 'hits'];
   const scenario = known.find((s) => s === values.scenario);
   if (!scenario) throw new Error(`--scenario must be ${known.join(', ')}; got "${values.scenario}"`);
   values.duration ??= scenario === 'breaking-news' ? '30' : '10';
-  /** @param {'articles' | 'duration' | 'connections' | 'warmup' | 'writes' | 'readers'} name @param {number} min */
+  /** @param {'articles' | 'duration' | 'connections' | 'warmup' | 'writes' | 'readers' | 'cache-mb' | 'mixed'} name @param {number} min */
   const count = (name, min) => {
     const value = Number(values[name]);
     if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}; got "${values[name]}"`);
@@ -94,6 +100,8 @@ function options() {
     writes: count('writes', 1),
     readers: count('readers', 1),
     writeRate,
+    cacheMb: count('cache-mb', 1),
+    mixed: count('mixed', 1),
   };
 }
 
@@ -279,6 +287,36 @@ async function breakingNewsScenario(opts, env, seeded) {
   }
 }
 
+/**
+ * The hit-cost benchmark: server CPU per hit against the ceiling's, fresh, full and after mixed traffic.
+ * @param {Options} opts @param {Record<string, string>} env @param {string | null} seeded
+ */
+async function hitsScenario(opts, env, seeded) {
+  const results = await benchHits({
+    env,
+    database: opts.database,
+    duration: opts.duration,
+    connections: opts.connections,
+    warmup: opts.warmup,
+    cacheMb: opts.cacheMb,
+    mixedSeconds: opts.mixed,
+  });
+  console.log(`\n| cache | hit | server CPU µs/req | ceiling CPU µs/req | ratio | req/s | ceiling req/s | p50 ms | p99 ms | errors |`);
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of results)
+    console.log(
+      `| ${r.phase} | ${r.kind} | ${r.server.cpuMicrosPerRequest} | ${r.ceiling.cpuMicrosPerRequest} | ${r.ratio}x | ${r.server.requestsPerSecond} | ${r.ceiling.requestsPerSecond} | ${r.server.p50} | ${r.server.p99} | ${r.server.errors} |`,
+    );
+  mkdirSync(path.join(appDir, 'bench', 'results'), { recursive: true });
+  const file = path.join(appDir, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}-hits.json`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), articles: opts.articles, seeded, cacheMb: opts.cacheMb, mixedSeconds: opts.mixed, connections: opts.connections, duration: opts.duration, results }, null, 2)}\n`,
+  );
+  console.log(`bench: wrote ${path.relative(appDir, file)}`);
+  if (!opts.keep && !opts.reuse) await sql('postgres', `drop database "${opts.database}" with (force)`);
+}
+
 async function main() {
   const opts = options();
   // The production build, made once when there is none.
@@ -286,6 +324,7 @@ async function main() {
   const env = { ...productionEnvironment(), DATABASE_CLIENT: 'postgres', DATABASE_NAME: opts.database };
   const seeded = await prepareDatabase(opts, env);
   if (opts.scenario === 'breaking-news') return breakingNewsScenario(opts, env, seeded);
+  if (opts.scenario === 'hits') return hitsScenario(opts, env, seeded);
   if (opts.scenario !== 'reads') return writesScenario(opts, env, seeded);
   const { list, busiest } = await readScenarios(opts.database);
   const [{ count: articles }] = await sql(opts.database, `select count(distinct document_id) as count from articles`);

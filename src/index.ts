@@ -99,7 +99,12 @@ export default {
       }
       // Anything cached during boot (nothing, normally) predates the seed; start clean.
       await cache.flush();
-      installHttpFastPath(strapi.server.httpServer, cache, restPrefix, http.corsOrigins);
+      installHttpFastPath(strapi.server.httpServer, cache, {
+        restPrefix,
+        graphqlPath: strapi.config.get<string>('plugin::graphql.endpoint', '/graphql'),
+        corsOrigins: http.corsOrigins,
+        bodyLimit: http.bodyLimit,
+      });
       strapi.log.info(`[cache] response cache on (${cache.store.kind} store)`);
     }
     // Signed webhooks from the outbox: every instance delivers, one takes each message (src/webhooks/).

@@ -1,13 +1,14 @@
 import type { Core } from '@strapi/strapi';
-import coBody from 'co-body';
 import { queryFragmentProblems } from './fragment-problems';
+import { readGraphqlBody } from './request-body';
 
 /**
  * Reads GraphQL request bodies for everyone (strapi::body skips the GraphQL endpoint),
  * under the same size limit as REST (REQUEST_BODY_LIMIT, a 413 beyond it), so the
  * response cache can key queries by their body and documents the GraphQL plugin would
  * crash on are refused first (src/domain/graphql/fragment-problems.ts). The plugin's
- * own body parser finds the body read and leaves the consumed stream alone.
+ * own body parser finds the body read and leaves the consumed stream alone. A POST the
+ * cache's fast path already read (src/graphql/request-body.ts) is not read again.
  */
 // bodyLimit: REQUEST_BODY_LIMIT, parsed once in config/middlewares.ts.
 const graphqlBody: Core.MiddlewareFactory<{ bodyLimit: string }> = ({ bodyLimit }, { strapi }) => {
@@ -21,7 +22,7 @@ const graphqlBody: Core.MiddlewareFactory<{ bodyLimit: string }> = ({ bodyLimit 
     if (ctx.path !== graphqlPath) return next();
     if (ctx.method === 'POST' && ctx.is('application/json')) {
       try {
-        ctx.request.body = await coBody.json(ctx.req, { limit: bodyLimit });
+        ctx.request.body = (await readGraphqlBody(ctx.req, bodyLimit)).parsed;
       } catch (error) {
         const status = (error as { status?: number }).status === 413 ? 413 : 400;
         return refuse(ctx, status, [

@@ -26,3 +26,20 @@ describe('memory store bounds', () => {
     expect(store.get('/huge')).toBeNull();
   });
 });
+
+describe('memory store recency', () => {
+  const entry = () => ({ status: 200, headers: {}, body: Buffer.alloc(100, 0x61), etag: '"e"' });
+  // Each entry counts its body, key (/0 to /13), headers and 64 bytes of bookkeeping: ten fit, not eleven.
+  const slotBytes = 100 + '/10'.length + 2 + 64;
+
+  it('keeps an entry that was read over older ones it has not been read since, however many reads', async () => {
+    const store = new MemoryStore(slotBytes * 10, 60_000);
+    for (let i = 0; i < 10; i += 1) await store.setIfEpoch(`/${i}`, entry(), [], 0);
+    for (let i = 0; i < 1_000; i += 1) store.get('/0');
+    store.get('/9');
+    for (let i = 10; i < 14; i += 1) await store.setIfEpoch(`/${i}`, entry(), [], 0);
+    // The four oldest unread entries went; /0 (read while oldest) and /9 (read while recent) stay.
+    expect(['/0', '/1', '/4', '/5', '/9'].map((key) => store.get(key) !== null)).toEqual([true, false, false, true, true]);
+    expect(store.stats().entries).toBe(10);
+  });
+});

@@ -6,6 +6,8 @@ interface Slot {
   windows: readonly WindowMark[];
   bytes: number;
   expires: number;
+  /** The store's write count when this slot last moved to the recent end (see touch). */
+  seq: number;
 }
 
 /** How many tag evictions are remembered for the save check; older ones raise the floor instead. */
@@ -31,6 +33,7 @@ export class MemoryStore implements CacheStore {
   private readonly watches = new Map<string, Map<string, number>>();
   private bytes = 0;
   private currentEpoch = 0;
+  private seq = 0;
 
   constructor(
     private readonly maxBytes: number,
@@ -45,10 +48,22 @@ export class MemoryStore implements CacheStore {
       this.remove(key);
       return null;
     }
-    // Re-insert to mark it most recently used.
+    this.touch(key, slot);
+    return slot.entry;
+  }
+
+  /**
+   * Marks a slot recently used by moving it to the Map's recent end, but only once it has
+   * drifted into the older half (at least half the entries were written after it): a hot
+   * entry read thousands of times a second moves once per size/2 writes instead of on every
+   * read, which kept the Map's table churning (a delete and an insert per hit). An entry
+   * read since the last size/2 writes is still evicted only after every entry older than it.
+   */
+  private touch(key: string, slot: Slot): void {
+    if (this.seq - slot.seq < this.slots.size >> 1) return;
     this.slots.delete(key);
     this.slots.set(key, slot);
-    return slot.entry;
+    slot.seq = ++this.seq;
   }
 
   async setIfEpoch(key: string, entry: CachedResponse, tags: readonly string[], epoch: number, windows: readonly WindowMark[] = []): Promise<boolean> {
@@ -59,7 +74,7 @@ export class MemoryStore implements CacheStore {
     const bytes = entry.body.length + key.length + JSON.stringify(entry.headers).length + 64;
     if (bytes > this.maxBytes) return false;
     this.remove(key);
-    this.slots.set(key, { entry, tags, windows, bytes, expires: this.now() + this.ttlMs });
+    this.slots.set(key, { entry, tags, windows, bytes, expires: this.now() + this.ttlMs, seq: ++this.seq });
     this.bytes += bytes;
     for (const tag of tags) {
       let keys = this.byTag.get(tag);
