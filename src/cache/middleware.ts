@@ -3,13 +3,13 @@ import type { Context, Next } from 'koa';
 import { etagMatches, etagOf, graphqlGetKey, graphqlKey, isAnonymous, registersPersistedQuery, restKey, type GraphqlRequest } from './key';
 import { passesCsrfPrevention } from '../graphql/csrf';
 import { collectDocumentTags } from './tags';
-import { responseCache, storableHeaders } from './response-cache';
+import { responseCache, storableHeaders, type ResponseCache } from './response-cache';
 import type { CacheCollector } from './read-tags';
 import { SingleFlight } from './single-flight';
 import type { CachedResponse } from './stores/types';
 
 /** Misses being computed in this process, by cache key (./single-flight.ts). */
-export const inFlight = new SingleFlight<CachedResponse>();
+const inFlight = new SingleFlight<CachedResponse>();
 
 /**
  * Fills the response cache and answers cached GraphQL queries. Cached REST reads are
@@ -84,7 +84,7 @@ const responseCacheMiddleware: Core.MiddlewareFactory = (_config, { strapi }) =>
       }
     }
     try {
-      const entry = await computeAndStore(ctx, next, key, isGraphql, startEpoch);
+      const entry = await computeAndStore(cache, ctx, next, key, isGraphql, startEpoch);
       settle(entry);
     } finally {
       settle(null);
@@ -92,13 +92,18 @@ const responseCacheMiddleware: Core.MiddlewareFactory = (_config, { strapi }) =>
   };
 
   /** Lets Strapi answer, then stores a cacheable answer; returns it for the requests waiting on the same key. */
-  async function computeAndStore(ctx: Context, next: Next, key: string, isGraphql: boolean, startEpoch: number | null): Promise<CachedResponse | null> {
-    const cache = responseCache();
+  async function computeAndStore(
+    cache: ResponseCache,
+    ctx: Context,
+    next: Next,
+    key: string,
+    isGraphql: boolean,
+    startEpoch: number | null,
+  ): Promise<CachedResponse | null> {
     const collector = ctx.state as CacheCollector;
     const tags = new Set<string>();
     collector.cacheTags = tags;
     await next();
-    if (!cache) return null;
 
     const auth = ctx.state.auth as { credentials?: unknown } | undefined;
     if (ctx.status !== 200 || (auth && auth.credentials)) return null;
