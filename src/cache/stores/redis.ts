@@ -59,6 +59,19 @@ end
 return removed
 `;
 
+/**
+ * Adds a watched member until its time, drops the members whose time has passed, and keeps the
+ * group key as long as its longest-lived member (a short watch must not cut a long one short).
+ * KEYS: the group.  ARGV: until (ms since the epoch), member, now.
+ */
+const WATCH = `
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[3])
+local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+redis.call('PEXPIREAT', KEYS[1], last[2])
+return 1
+`;
+
 /** Longer than any computation of a response can take: a save is checked against evictions this recent. */
 const EVICTION_MEMORY_MS = 15 * 60_000;
 
@@ -68,6 +81,7 @@ const score = (value: number): string => (value === Infinity ? '+inf' : value ==
 type WithScript = Redis & {
   setIfEpoch(numberOfKeys: number, ...args: Array<string | Buffer | number>): Promise<number>;
   evictTags(numberOfKeys: number, ...args: Array<string | number>): Promise<number>;
+  watchMember(numberOfKeys: number, ...args: Array<string | number>): Promise<number>;
 };
 
 /**
@@ -96,6 +110,7 @@ export class RedisStore implements CacheStore {
     this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }) as WithScript;
     this.redis.defineCommand('setIfEpoch', { lua: SET_IF_EPOCH });
     this.redis.defineCommand('evictTags', { lua: EVICT });
+    this.redis.defineCommand('watchMember', { lua: WATCH });
     this.redis.on('error', () => undefined);
     // What a failed eviction left behind cannot be known, so drop everything once Redis is back.
     this.redis.on('ready', () => {
@@ -155,12 +170,7 @@ export class RedisStore implements CacheStore {
   async watch(group: string, member: string, ttlMs: number): Promise<void> {
     const key = `${this.prefix}q:${group}`;
     const now = Date.now();
-    await this.redis
-      .multi()
-      .zadd(key, now + ttlMs, member)
-      .zremrangebyscore(key, '-inf', now)
-      .pexpire(key, ttlMs)
-      .exec();
+    await this.redis.watchMember(1, key, now + ttlMs, member, now);
   }
 
   async watched(group: string): Promise<string[]> {
