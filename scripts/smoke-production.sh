@@ -34,13 +34,16 @@ done
 
 fail() { echo "SMOKE FAIL: $*"; echo "--- server log ---"; tail -50 "$log"; exit 1; }
 ar=$(curl -sf "http://127.0.0.1:${port}/api/articles?locale=ar") || fail "GET /api/articles?locale=ar"
-echo "$ar" | grep -q 'العراق يعلن انتهاء المهام القتالية' || fail "Arabic headline missing from /api/articles?locale=ar"
+grep -q 'العراق يعلن انتهاء المهام القتالية' <<<"$ar" || fail "Arabic headline missing from /api/articles?locale=ar"
 en=$(curl -sf "http://127.0.0.1:${port}/api/articles?locale=en") || fail "GET /api/articles?locale=en"
-echo "$en" | grep -q 'Iraq officially announces the end' || fail "English headline missing from /api/articles?locale=en"
+grep -q 'Iraq officially announces the end' <<<"$en" || fail "English headline missing from /api/articles?locale=en"
 gql=$(curl -sf "http://127.0.0.1:${port}/graphql" -H 'Content-Type: application/json' \
   -d '{"query":"{ articles(locale: \"en\") { headline quotes { speaker { name } } } }"}') || fail "POST /graphql"
-echo "$gql" | grep -q 'Qasim al-Araji' || fail "GraphQL story query"
-curl -sf "http://127.0.0.1:${port}/admin" | grep -qi '<html' || fail "admin panel not served at /admin"
+grep -q 'Qasim al-Araji' <<<"$gql" || fail "GraphQL story query"
+# Here-strings, not pipes into grep -q: under pipefail a writer still writing when grep -q
+# exits on its first match dies of SIGPIPE and fails the check (as xmllint | head did in CI).
+admin=$(curl -sf "http://127.0.0.1:${port}/admin") || fail "GET /admin"
+grep -qi '<html' <<<"$admin" || fail "admin panel not served at /admin"
 
 # Conformance: the story's ninjs, as served, against IPTC's official ninjs 2.2 schema.
 id=$(echo "$ar" | node -pe 'JSON.parse(require("fs").readFileSync(0)).data[0].documentId')
