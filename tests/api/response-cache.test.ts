@@ -186,7 +186,8 @@ describe('the cache is never stale', () => {
 
     // The seed restores the story's values from its own process, with its own cache.
     const seeded = await runSeed();
-    expect(seeded).toMatchObject({ code: 0 });
+    // The whole result on failure: the seed's stderr says why it refused.
+    expect(seeded).toEqual(expect.objectContaining({ code: 0 }));
     let jobTitle = '';
     for (let attempt = 0; attempt < 30 && jobTitle !== araji.jobTitle; attempt++) {
       await new Promise((r) => setTimeout(r, 100));
