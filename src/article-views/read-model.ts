@@ -1,11 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ARTICLE_DEFAULT_POPULATE } from '../api/article/middlewares/default-populate';
+import type { queryParams } from '@strapi/utils';
 import { collectDocumentIds } from '../content-types';
 
 export const VIEWS_TABLE = 'newsroom_article_views';
 export const VIEW_DEPS_TABLE = 'newsroom_article_view_deps';
 const ARTICLE = 'api::article.article';
+
+interface QueryParams {
+  transform(uid: string, params: queryParams.Params): queryParams.Query;
+}
 
 type Row = Record<string, unknown> & { documentId: string; locale: string; slug: string | null; publishedAt: unknown };
 
@@ -19,22 +24,43 @@ export interface ChangedPublicArticle {
 /**
  * Rewrites the view rows of these articles from what is stored now: each version is
  * read through the Document Service with the default populate and sanitized for the
- * content API, exactly as GET /api/articles would return it. Answers which published
- * versions now read differently (the webhooks' affected articles).
+ * content API, exactly as GET /api/articles would return it. `locales` narrows the
+ * rebuild to the locales a write changed (the other locales' rows stay as they are);
+ * without it every locale is rebuilt. Answers which published versions now read
+ * differently (the webhooks' affected articles).
  */
-export async function rebuildArticleViews(strapi: Core.Strapi, knex: Knex, documentIds: string[]): Promise<ChangedPublicArticle[]> {
+export async function rebuildArticleViews(
+  strapi: Core.Strapi,
+  knex: Knex,
+  documentIds: string[],
+  locales?: readonly string[],
+): Promise<ChangedPublicArticle[]> {
   if (documentIds.length === 0) return [];
+  // The Document Service reads one locale or all of them ('*'); two changed locales of two are all.
+  const scope = locales?.length === 1 ? locales[0]! : '*';
+  const inScope = <Q extends Knex.QueryBuilder>(query: Q): Q => (scope === '*' ? query : (query.andWhere('locale', scope) as Q));
   const contentType = strapi.contentType(ARTICLE);
   const views: Array<{ document_id: string; locale: string; published: boolean; slug: string; body: string }> = [];
-  const deps: Array<Record<string, string>> = [];
-  for (const status of ['draft', 'published'] as const) {
-    const documents = (await strapi.documents(ARTICLE).findMany({
+  const deps = new Map<string, Record<string, string>>();
+  const addDeps = (articleDocumentId: string, body: unknown) => {
+    for (const dependency of collectDocumentIds(body, new Set()))
+      deps.set(`${articleDocumentId}|${dependency}`, { article_document_id: articleDocumentId, dependency_document_id: dependency });
+  };
+  {
+    // Drafts and published versions in one read: what the Document Service would do in two (a
+    // findMany per status), without its status lookup. Each row's relations are the rows it links
+    // to, and Strapi links drafts to drafts and published versions to published ones.
+    const query = strapi.get<QueryParams>('query-params').transform(ARTICLE, {
       filters: { documentId: { $in: documentIds } },
-      locale: '*',
-      status,
-      populate: structuredClone(ARTICLE_DEFAULT_POPULATE),
-    } as never)) as unknown as Row[];
+      // The constant is deeply readonly; the clone is the query's own, which Strapi may rewrite.
+      populate: structuredClone(ARTICLE_DEFAULT_POPULATE) as unknown as queryParams.Params['populate'],
+    });
+    const documents = (await strapi.db.query(ARTICLE).findMany({
+      ...query,
+      where: { ...query.where, ...(scope !== '*' && { locale: scope }) },
+    })) as unknown as Row[];
     for (const document of documents) {
+      const status = document.publishedAt === null ? 'draft' : 'published';
       // A draft may be saved before it has a slug (Strapi checks required fields on publish): nothing can read it by slug yet.
       if (typeof document.slug !== 'string' || document.slug === '') continue;
       const sanitized = await strapi.contentAPI.sanitize.output(document, contentType, {});
@@ -45,23 +71,28 @@ export async function rebuildArticleViews(strapi: Core.Strapi, knex: Knex, docum
         slug: document.slug,
         body: JSON.stringify(sanitized),
       });
-      for (const dependency of collectDocumentIds(sanitized, new Set()))
-        deps.push({ article_document_id: document.documentId, dependency_document_id: dependency });
+      addDeps(document.documentId, sanitized);
     }
   }
-  const publicBefore = (await knex(VIEWS_TABLE)
-    .whereIn('document_id', documentIds)
-    .andWhere('published', true)
-    .select('document_id', 'locale', 'slug', 'body')) as Array<{
-    document_id: string;
-    locale: string;
-    slug: string;
-    body: string;
-  }>;
-  await knex(VIEWS_TABLE).whereIn('document_id', documentIds).del();
+  const publicBefore = (await inScope(knex(VIEWS_TABLE).whereIn('document_id', documentIds).andWhere('published', true)).select(
+    'document_id',
+    'locale',
+    'slug',
+    'body',
+  )) as Array<{ document_id: string; locale: string; slug: string; body: string }>;
+  await inScope(knex(VIEWS_TABLE).whereIn('document_id', documentIds)).del();
+  // Dependencies are kept per article, not per locale: those of the views left alone come from their stored bodies.
+  const kept =
+    scope === '*'
+      ? []
+      : ((await knex(VIEWS_TABLE).whereIn('document_id', documentIds).andWhereNot('locale', scope).select('document_id', 'body')) as Array<{
+          document_id: string;
+          body: string;
+        }>);
+  for (const view of kept) addDeps(view.document_id, JSON.parse(view.body));
   await knex(VIEW_DEPS_TABLE).whereIn('article_document_id', documentIds).del();
   for (let i = 0; i < views.length; i += 200) await knex(VIEWS_TABLE).insert(views.slice(i, i + 200));
-  const uniqueDeps = [...new Map(deps.map((d) => [`${d.article_document_id}|${d.dependency_document_id}`, d])).values()];
+  const uniqueDeps = [...deps.values()];
   for (let i = 0; i < uniqueDeps.length; i += 500) await knex(VIEW_DEPS_TABLE).insert(uniqueDeps.slice(i, i + 500));
   return changedPublicViews(
     publicBefore.map((v) => ({ documentId: v.document_id, locale: v.locale, slug: v.slug, body: v.body })),

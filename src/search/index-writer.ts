@@ -23,18 +23,26 @@ async function quotesAttributedTo(strapi: Core.Strapi, documentId: string): Prom
 }
 
 /**
- * Rewrites a document's index rows from what is stored now: every locale, draft and
- * published. Re-reading all of them (rather than the version just written) also
- * catches Strapi copying shared fields such as a person's aliases to other locales.
+ * Rewrites a document's index rows from what is stored now: draft and published, in
+ * `locales` (a write's changed locales, which include those Strapi copied shared fields
+ * such as a person's aliases into) or, without it, in every locale.
  */
-export async function reindexDocument(strapi: Core.Strapi, knex: Knex, type: SearchType, documentId: string): Promise<SearchRowChange[]> {
+export async function reindexDocument(
+  strapi: Core.Strapi,
+  knex: Knex,
+  type: SearchType,
+  documentId: string,
+  locales?: readonly string[],
+): Promise<SearchRowChange[]> {
+  if (locales?.length === 0) return [];
+  const inLocales = <Q extends Knex.QueryBuilder>(query: Q): Q => (locales ? (query.whereIn('locale', [...locales]) as Q) : query);
   const rows: Array<Record<string, unknown>> = await strapi.db.query(SEARCH_UIDS[type]).findMany({
-    where: { documentId },
+    where: { documentId, ...(locales && { locale: { $in: [...locales] } }) },
     select: [...SEARCH_FIELDS[type], 'documentId', 'locale', 'publishedAt', 'updatedAt'],
     ...(type === 'quote' && { populate: QUOTE_ATTRIBUTION_POPULATE }),
   });
-  const before = (await knex(SEARCH_TABLE).where({ type, document_id: documentId }).select('locale', 'published', 'words')) as SearchRowChange[];
-  await knex(SEARCH_TABLE).where({ type, document_id: documentId }).del();
+  const before = (await inLocales(knex(SEARCH_TABLE).where({ type, document_id: documentId })).select('locale', 'published', 'words')) as SearchRowChange[];
+  await inLocales(knex(SEARCH_TABLE).where({ type, document_id: documentId })).del();
   const after = rows.map((row) => indexRow(type, row));
   if (after.length > 0) await knex(SEARCH_TABLE).insert(after);
   // SQLite hands booleans back as 0 and 1.
@@ -54,12 +62,14 @@ export function searchIndexEffect(strapi: Core.Strapi): WriteEffect<string[]> {
     // Before a delete removes the links, remember which quotes carried this name.
     before: async (uid, documentId) => (QUOTE_ATTRIBUTION_UIDS.has(uid) ? quotesAttributedTo(strapi, documentId) : []),
     async inTransaction(event, quotesBefore, trx) {
-      const { uid, documentId } = event;
+      const { uid, documentId, changedLocales } = event;
+      // Index rows, like the quotes' speaker names, come from same-locale rows: unchanged locales keep theirs.
+      if (changedLocales.length === 0) return;
       const type = searchTypeOf(uid);
-      if (type) event.searchRows.push(...(await reindexDocument(strapi, trx, type, documentId)));
+      if (type) event.searchRows.push(...(await reindexDocument(strapi, trx, type, documentId, changedLocales)));
       if (QUOTE_ATTRIBUTION_UIDS.has(uid)) {
         const quotes = new Set([...(quotesBefore ?? []), ...(await quotesAttributedTo(strapi, documentId))]);
-        for (const quote of quotes) event.searchRows.push(...(await reindexDocument(strapi, trx, 'quote', quote)));
+        for (const quote of quotes) event.searchRows.push(...(await reindexDocument(strapi, trx, 'quote', quote, changedLocales)));
       }
     },
   };

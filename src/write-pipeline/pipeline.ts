@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { isContentTypeUid, WRITE_ACTIONS, type ContentTypeUid } from '../content-types';
 import type { ChangedPublicArticle } from '../article-views/read-model';
 import type { SearchRowChange } from '../search/cache-rules';
+import { changedLocales } from './changed-locales';
 import { linkedDocumentIds, linkedRows, type LinkedRow } from './linked-documents';
 
 /**
@@ -36,6 +37,8 @@ export interface WriteEvent {
   rowsBefore: readonly LinkedRow[];
   /** …and after it. */
   rowsAfter: readonly LinkedRow[];
+  /** Locales whose rows differ between the two (./changed-locales.ts): the only ones whose read models the write can change. */
+  changedLocales: readonly string[];
   /** Published articles whose public JSON this write changed: filled by the article read model step, read by the steps after it. */
   changedPublicArticles: ChangedPublicArticle[];
   /** Search index rows this write replaced and wrote: filled by the search step, read by the cache step. */
@@ -88,6 +91,7 @@ export function registerWritePipeline(strapi: Core.Strapi, effects: ReadonlyArra
         linkedAfter: linkedDocumentIds(rowsAfter, documentId),
         rowsBefore,
         rowsAfter,
+        changedLocales: changedLocales(rowsBefore, rowsAfter),
         changedPublicArticles: [],
         searchRows: [],
       };

@@ -1,7 +1,7 @@
 import { api, bearer, tokens } from '../helpers/http';
 import { openTestDb } from '../helpers/test-database';
 import { STORY_SLUG } from '../fixtures/story-000';
-import type { Article } from '../helpers/documents';
+import type { Article, Person } from '../helpers/documents';
 
 const asTool = () => bearer(tokens.fullAccess());
 
@@ -38,6 +38,44 @@ describe('GET /api/articles/slug/:slug (the article read model)', () => {
     }
     const restored = (await api().get(`/api/articles/slug/${STORY_SLUG}`).query({ locale: 'ar' }).expect(200)).body.data;
     expect(restored).toEqual(await core(STORY_SLUG, 'ar'));
+  });
+
+  it('rebuilds only the locales a write changed, and a locale Strapi copied a shared field into', async () => {
+    const db = await openTestDb();
+    interface ViewRow {
+      id: number;
+      locale: string;
+      body: string;
+    }
+    const viewRows = async (locale: string) =>
+      db.rows<ViewRow>(`SELECT id, locale, body FROM newsroom_article_views WHERE slug = '${STORY_SLUG}' AND locale = '${locale}' ORDER BY id`);
+    const person = async (locale: string): Promise<Person> =>
+      (await api().get('/api/people').query({ locale, 'filters[slug][$eq]': 'tahseen-al-khafaji' }).expect(200)).body.data[0];
+    const ar = await person('ar');
+    const aliases = (await person('en')).aliases as string[];
+    const write = (data: Partial<Person>) => api().put(`/api/people/${ar.documentId}`).query({ locale: 'ar' }).set(asTool()).send({ data }).expect(200);
+    try {
+      const [arBefore, enBefore] = [await viewRows('ar'), await viewRows('en')];
+      await write({ jobTitle: 'متحدث (للغة واحدة)' });
+      // The Arabic views were rewritten; the English ones, which show the English person, were left alone.
+      expect((await viewRows('ar')).map((v) => v.id)).not.toEqual(arBefore.map((v) => v.id));
+      expect(await viewRows('en')).toEqual(enBefore);
+      expect((await api().get(`/api/articles/slug/${STORY_SLUG}`).query({ locale: 'ar' }).expect(200)).body.data).toEqual(await core(STORY_SLUG, 'ar'));
+
+      // aliases is shared: written in Arabic, Strapi copies it into the English person, whose views and index follow.
+      await write({ aliases: [...aliases, 'zzlocaleprobe'] });
+      const en: Article = (await api().get(`/api/articles/slug/${STORY_SLUG}`).query({ locale: 'en' }).expect(200)).body.data;
+      expect(en.people.find((p) => p.slug === 'tahseen-al-khafaji')?.aliases).toContain('zzlocaleprobe');
+      expect(en).toEqual(await core(STORY_SLUG, 'en'));
+      const found = await api().get('/api/search').query({ q: 'zzlocaleprobe', locale: 'en' }).expect(200);
+      // The person, and the English quotes he is the speaker of (quotes are found by their speaker's names too).
+      expect(found.body.data.map((hit: { slug: string }) => hit.slug).sort()).toEqual(
+        ['tahseen-al-khafaji', ...[3, 4, 5].map((n) => `${STORY_SLUG}-q${n}`)].sort(),
+      );
+    } finally {
+      await write({ jobTitle: ar.jobTitle, aliases });
+      await db.close();
+    }
   });
 
   it('rebuilds a row missing after a write that bypassed Strapi (an import, a restore), instead of a 404', async () => {
