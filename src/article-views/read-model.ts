@@ -170,6 +170,7 @@ export async function findArticleViews(
   knex: Knex,
   versions: ReadonlyArray<{ documentId: string; locale: string }>,
   published: boolean,
+  withDependencies = true,
 ): Promise<ArticleViewRows> {
   if (versions.length === 0) return { views: [], dependencies: [] };
   const documentIds = [...new Set(versions.map((v) => v.documentId))];
@@ -178,7 +179,11 @@ export async function findArticleViews(
     knex(VIEWS_TABLE).whereIn('document_id', documentIds).whereIn('locale', locales).andWhere({ published }).select('document_id', 'locale', 'body') as Promise<
       Array<{ document_id: string; locale: string; body: string }>
     >,
-    knex(VIEW_DEPS_TABLE).whereIn('article_document_id', documentIds).distinct('dependency_document_id') as Promise<Array<{ dependency_document_id: string }>>,
+    withDependencies
+      ? (knex(VIEW_DEPS_TABLE).whereIn('article_document_id', documentIds).distinct('dependency_document_id') as Promise<
+          Array<{ dependency_document_id: string }>
+        >)
+      : Promise.resolve([]),
   ]);
   return {
     views: rows.map((row) => ({ documentId: row.document_id, locale: row.locale, body: row.body })),
