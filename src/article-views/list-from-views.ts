@@ -4,7 +4,7 @@ import type { Context } from 'koa';
 import { docTag, tagCurrentResponse } from '../cache/tags';
 import { ARTICLE_DEFAULT_POPULATE } from '../api/article/middlewares/default-populate';
 import { bodiesInPageOrder, canonicalBody, leadingKeys, listBody, listFromViewsRefusal, type PageItem } from './list-request';
-import { canonicalOrder, shapeOfPopulate } from './populate-shape';
+import { canonicalOrder, shapeOfPopulate, type ViewShape } from './populate-shape';
 import { findArticleViews } from './read-model';
 
 const ARTICLE = 'api::article.article';
@@ -41,6 +41,8 @@ export async function articleListFromViews(strapi: Core.Strapi, ctx: Context, co
     headers: ctx.headers,
   });
   if (refusal !== null) return null;
+  // Core's output sanitizer drops a populated relation whose type the caller may not `find`; the rows hold them all.
+  if (!(await mayFindEveryPopulatedType(strapi, ctx.state.auth))) return null;
   await core.validateQuery(ctx);
   const sanitized = (await core.sanitizeQuery(ctx)) as Record<string, unknown>;
   delete sanitized.populate;
@@ -64,6 +66,41 @@ export async function articleListFromViews(strapi: Core.Strapi, ctx: Context, co
   // The list read tagged the answer with its query's rules and the articles; what the articles show is the views' part.
   tagCurrentResponse(ctx.state as { cacheTags?: Set<string> }, dependencies.map(docTag));
   return listBody(bodies, pagination);
+}
+
+let populatedTypes: string[] | null = null;
+
+/** The content types the default populate reaches through relations, at any depth (media and components are not permission-checked). */
+function populatedRelationTypes(strapi: Core.Strapi): string[] {
+  if (populatedTypes) return populatedTypes;
+  const found = new Set<string>();
+  const visit = (uid: string, shape: ViewShape) => {
+    const attributes = strapi.getModel(uid as Parameters<typeof strapi.getModel>[0]).attributes as Record<
+      string,
+      { type?: string; target?: string; component?: string }
+    >;
+    for (const [name, inner] of shape.relations) {
+      const attribute = attributes[name];
+      const target = attribute?.type === 'relation' ? attribute.target : attribute?.type === 'component' ? attribute.component : undefined;
+      if (!target) continue;
+      if (attribute.type === 'relation') found.add(target);
+      visit(target, inner);
+    }
+  };
+  visit(ARTICLE, DEFAULT_SHAPE);
+  populatedTypes = [...found];
+  return populatedTypes;
+}
+
+async function mayFindEveryPopulatedType(strapi: Core.Strapi, auth: unknown): Promise<boolean> {
+  for (const uid of populatedRelationTypes(strapi)) {
+    try {
+      await strapi.auth.verify(auth as Parameters<typeof strapi.auth.verify>[0], { scope: [`${uid}.find`] });
+    } catch {
+      return false;
+    }
+  }
+  return true;
 }
 
 let cachedIdFields: string[] | null = null;

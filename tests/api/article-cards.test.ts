@@ -390,6 +390,27 @@ describe('article cards from the read model', () => {
     expect(await list(query, 'reader', false)).toBe(await list(query, 'reader', true));
   });
 
+  it('takes the core path for a caller who may not find a populated type (core drops that relation)', async () => {
+    const db = await openTestDb();
+    const linkOf = `SELECT l.id, l.permission_id, l.role_id, l.permission_ord FROM up_permissions_role_lnk l
+      JOIN up_permissions p ON p.id = l.permission_id JOIN up_roles r ON r.id = l.role_id
+      WHERE r.type = 'public' AND p.action = 'api::source.source.find'`;
+    const [link] = await db.rows<{ id: number; permission_id: number; role_id: number; permission_ord: number | null }>(linkOf);
+    // A page size no other test asks for: the public answer is not in the cache (a grant removed by SQL flushes nothing).
+    const query = { locale: 'ar', 'filters[slug][$eq]': STORY_SLUG, 'pagination[pageSize]': '7' };
+    try {
+      await db.rows(`DELETE FROM up_permissions_role_lnk WHERE id = ${link.id}`);
+      const served = await list(query, 'public', false);
+      expect(Object.keys((JSON.parse(served) as { data: Array<Record<string, unknown>> }).data[0])).not.toContain('sources');
+      expect(served).toBe(await list(query, 'public', true));
+    } finally {
+      await db.rows(
+        `INSERT INTO up_permissions_role_lnk (id, permission_id, role_id, permission_ord) VALUES (${link.id}, ${link.permission_id}, ${link.role_id}, ${link.permission_ord ?? 'NULL'})`,
+      );
+      await db.close();
+    }
+  });
+
   it('keeps the core behaviour for what it does not serve: fields, bad input, drafts without a token', async () => {
     const fields = await api().get('/api/articles').query({ locale: 'ar', 'fields[0]': 'headline', 'filters[slug][$eq]': STORY_SLUG }).expect(200);
     const [article] = (fields.body as { data: Array<Record<string, unknown>> }).data;
