@@ -21,11 +21,12 @@
  *   core      the plain core request for the story: GET /api/articles?filters[slug][$eq]=… (default populate)
  *   story     (1) the story by slug with everything populated: GET /api/articles/slug/:slug
  *   mentions  (2) the 25 newest articles that mention a given person
+ *   latest    (2b) the 10 newest articles with the default populate (the list the article read model answers)
  *   search    (3) search for a name typed without its hamza (الاعرجي finds الأعرجي)
  *   graphql   (4) the story with its quotes, speakers and sources over GraphQL
  * and the ceiling: a bare node:http server, in its own process, sending the exact
  * bytes of (1). For each: requests/s, p50/p95/p99 latency, errors, ratio to the
- * ceiling, and the server's peak RSS. Prints a table and writes JSON to bench/results/.
+ * ceiling, server CPU per request (/proc, the process tree) and the server's peak RSS. Prints a table and writes JSON to bench/results/.
  * Every scenario prepares the database the same way (the story plus N synthetic
  * articles; `--reuse` keeps one prepared earlier, `--keep` keeps this one).
  * A benchmark, not a test: nothing here asserts a timing.
@@ -42,7 +43,7 @@ const { benchWrites, summarizeWrites } = require('./lib/bench-writes');
 const { LATEST_PATH, STORY_SLUG, readScenarios } = require('./lib/bench-reads');
 const { benchBreakingNews, breakingNewsTable } = require('./lib/bench-breaking-news');
 const { microsecondHistogram } = require('./lib/latency-summary');
-const { RssSampler } = require('./lib/proc-stats');
+const { RssSampler, treeCpuMs } = require('./lib/proc-stats');
 const { benchHits } = require('./lib/bench-hits');
 
 /**
@@ -330,7 +331,7 @@ async function main() {
   const [{ count: articles }] = await sql(opts.database, `select count(distinct document_id) as count from articles`);
   console.log(`bench: ${articles} articles; ${opts.connections} connections, ${opts.duration} s per scenario after ${opts.warmup} s of warm-up`);
 
-  /** @type {Array<Stats & { scenario: string, label: string, mode: string, peakRssMb: number | null, ratioToCeiling?: number, ratioToCore?: number }>} */
+  /** @type {Array<Stats & { scenario: string, label: string, mode: string, peakRssMb: number | null, cpuMsPerRequest?: number | null, ratioToCeiling?: number, ratioToCore?: number }>} */
   const results = [];
   /** @type {Record<string, number>} */
   const overallRss = {};
@@ -354,10 +355,13 @@ async function main() {
         }
         await measure(url, request, opts, opts.warmup);
         rss.resetPeak();
+        const cpuBefore = treeCpuMs(child.pid ?? 0);
         const stats = await measure(url, request, opts, opts.duration);
-        results.push({ scenario: scenario.name, label: scenario.label, mode, ...stats, peakRssMb: Math.round(rss.resetPeak() / 1024) });
+        // Server CPU per answered request: on 2 cores autocannon competes with the server, so req/s alone understates a saving.
+        const cpuMsPerRequest = stats.requests > 0 ? Math.round(((treeCpuMs(child.pid ?? 0) - cpuBefore) / stats.requests) * 100) / 100 : null;
+        results.push({ scenario: scenario.name, label: scenario.label, mode, ...stats, cpuMsPerRequest, peakRssMb: Math.round(rss.resetPeak() / 1024) });
         console.log(
-          `bench: ${mode.padEnd(8)} ${scenario.name.padEnd(8)} ${String(stats.requestsPerSecond).padStart(8)} req/s  p95 ${stats.p95} ms  errors ${stats.errors}`,
+          `bench: ${mode.padEnd(8)} ${scenario.name.padEnd(8)} ${String(stats.requestsPerSecond).padStart(8)} req/s  p95 ${stats.p95} ms  CPU ${cpuMsPerRequest} ms/req  errors ${stats.errors}`,
         );
       }
     } finally {
@@ -382,8 +386,19 @@ async function main() {
     if (r.scenario === 'story' && core?.requestsPerSecond) r.ratioToCore = Math.round((r.requestsPerSecond / core.requestsPerSecond) * 100) / 100;
   }
 
-  const header = ['scenario', 'mode', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'x ceiling', 'peak RSS MB'];
-  const rows = results.map((r) => [r.scenario, r.mode, r.requestsPerSecond, r.p50, r.p95, r.p99, r.errors, r.ratioToCeiling ?? '-', r.peakRssMb ?? '-']);
+  const header = ['scenario', 'mode', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'x ceiling', 'CPU ms/req', 'peak RSS MB'];
+  const rows = results.map((r) => [
+    r.scenario,
+    r.mode,
+    r.requestsPerSecond,
+    r.p50,
+    r.p95,
+    r.p99,
+    r.errors,
+    r.ratioToCeiling ?? '-',
+    r.cpuMsPerRequest ?? '-',
+    r.peakRssMb ?? '-',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
   /** @param {Array<string | number>} cells */
   const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;

@@ -28,6 +28,7 @@ import { installRateLimit, type RateLimitHandle } from './rate-limit/rate-limit'
 import { registerSchedulingRules } from './scheduling/document-middleware';
 import { startScheduler } from './scheduling/timer';
 import { registerSearchGraphql } from './search/graphql';
+import { registerArticleViewsGraphql } from './article-views/graphql';
 import { rebuildSearchIndexIfEmpty } from './search/index-writer';
 import { assertSettings, settings } from './settings';
 import { registerDocumentWriteValidation } from './validation/strapi/documents';
@@ -73,6 +74,7 @@ export default {
     registerHistoryAdmin(strapi);
     registerWebhookAdmin(strapi);
     registerSearchGraphql(strapi);
+    registerArticleViewsGraphql(strapi);
     registerPluginGuards(strapi);
   },
 

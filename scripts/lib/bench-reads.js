@@ -66,6 +66,8 @@ async function readScenarios(database) {
     },
     { name: 'story', label: '(1) story by slug, everything populated', path: storyPath(STORY_SLUG) },
     { name: 'mentions', label: `(2) 25 newest articles mentioning ${busiest.slug} (${busiest.n} rows)`, path: `/api/articles?${mentions}` },
+    // The front page's list with the default populate: the list the article read model can answer (mentions asks for fields).
+    { name: 'latest', label: '(2b) the 10 newest articles, default populate', path: LATEST_PATH },
     // The same query at every scale, so the result set stays the same and only the index grows:
     // the story's al-Araji, typed without the hamza (found through normalization).
     { name: 'search', label: `(3) search for ${SEARCH_QUERY}`, path: `/api/search?${new URLSearchParams({ q: SEARCH_QUERY, locale: 'ar' })}` },

@@ -189,3 +189,35 @@ export async function rebuildAllArticleViews(strapi: Core.Strapi, batch = 100): 
   if (ids.length > 0) strapi.log.info(`[views] built the views of ${ids.length} articles`);
   return ids.length;
 }
+
+export interface ArticleViewRows {
+  views: Array<{ documentId: string; locale: string; body: string }>;
+  /** Every document any of these articles' views contains, the articles included (for cache tags). */
+  dependencies: string[];
+}
+
+/** The stored views of these article versions (one status), with the documents they contain. */
+export async function findArticleViews(
+  knex: Knex,
+  versions: ReadonlyArray<{ documentId: string; locale: string }>,
+  published: boolean,
+  withDependencies = true,
+): Promise<ArticleViewRows> {
+  if (versions.length === 0) return { views: [], dependencies: [] };
+  const documentIds = [...new Set(versions.map((v) => v.documentId))];
+  const locales = [...new Set(versions.map((v) => v.locale))];
+  const [rows, deps] = await Promise.all([
+    knex(VIEWS_TABLE).whereIn('document_id', documentIds).whereIn('locale', locales).andWhere({ published }).select('document_id', 'locale', 'body') as Promise<
+      Array<{ document_id: string; locale: string; body: string }>
+    >,
+    withDependencies
+      ? (knex(VIEW_DEPS_TABLE).whereIn('article_document_id', documentIds).distinct('dependency_document_id') as Promise<
+          Array<{ dependency_document_id: string }>
+        >)
+      : Promise.resolve([]),
+  ]);
+  return {
+    views: rows.map((row) => ({ documentId: row.document_id, locale: row.locale, body: row.body })),
+    dependencies: [...new Set([...documentIds, ...deps.map((d) => d.dependency_document_id)])],
+  };
+}

@@ -10,6 +10,7 @@ import { ARTICLE_DEFAULT_POPULATE } from '../middlewares/default-populate';
 import { draftReadAllowed, DRAFTS_NEED_TOKEN_MESSAGE } from '../../../access/draft-access';
 import { docTag, tagCurrentResponse } from '../../../cache/tags';
 import { findOrBuildArticleView } from '../../../article-views/read-model';
+import { articleListFromViews, canonicalCoreList, type CoreQueryPipeline } from '../../../article-views/list-from-views';
 
 const FORMAT_PARAMS = new Set(['locale', 'status']);
 
@@ -49,6 +50,14 @@ export default factories.createCoreController('api::article.article', ({ strapi 
   }
 
   return {
+    /** GET /api/articles: with the default populate, the page's stored views (byte for byte the core answer); otherwise core. */
+    async find(this: CoreQueryPipeline, ctx: Context) {
+      const body = await articleListFromViews(strapi, ctx, this);
+      if (body === null) return canonicalCoreList(await super.find(ctx), ctx.query.populate);
+      ctx.type = 'application/json; charset=utf-8';
+      ctx.body = body;
+    },
+
     /**
      * GET /api/articles/slug/:slug: the same JSON as GET /api/articles/:documentId with
      * the default populate, read from the article read model in one indexed query.

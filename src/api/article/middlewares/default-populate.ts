@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { DefaultPopulateState } from '../../../article-views/list-from-views';
 
 /**
  * What a frontend needs to render an article in one request: its people (with
@@ -24,7 +25,11 @@ const defaultPopulate: Core.MiddlewareFactory = () => {
   return async (ctx, next) => {
     // Mutated in place: assigning ctx.query would re-serialize it through the query string.
     // Cloned per request: sanitizers may rewrite the populate object they are given.
-    if (ctx.query.populate === undefined) ctx.query.populate = structuredClone(ARTICLE_DEFAULT_POPULATE);
+    if (ctx.query.populate === undefined) {
+      ctx.query.populate = structuredClone(ARTICLE_DEFAULT_POPULATE);
+      // The read model answers only this shape; a populate the client sent, even an identical one, takes the core path.
+      (ctx.state as DefaultPopulateState).articleDefaultPopulate = true;
+    }
     await next();
   };
 };

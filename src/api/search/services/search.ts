@@ -5,7 +5,8 @@ import { parseSearchParams, type SearchParams } from '../../../search/params';
 import { searchCountQuery, searchPageQuery } from '../../../search/query';
 import { blocksToPlainText, SEARCH_UIDS, type SearchType } from '../../../search/searchable';
 import { snippet } from '../../../search/snippet';
-import { tagCurrentResponse } from '../../../cache/tags';
+import { docTag, tagCurrentResponse } from '../../../cache/tags';
+import { storedArticles } from '../../../article-views/search-cards';
 import { responseCache } from '../../../cache/response-cache';
 import { searchGroup, searchMember, searchTag } from '../../../search/cache-rules';
 
@@ -61,8 +62,9 @@ function hitText(type: SearchType, doc: Row): { title: string; text: string } {
 /**
  * Search over articles, quotes and people, Arabic-aware: the query and the index
  * are normalized the same way (src/domain/search/normalize.ts). Ranked and paged in
- * SQL over the search index; the documents themselves are then read through the
- * Document Service, so what is returned is exactly what the content API would show
+ * SQL over the search index; the documents themselves are then read from the article
+ * read model (articles) or through the Document Service (the rest, and any article
+ * without a view row), so what is returned is exactly what the content API would show
  * for that locale and status.
  */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -114,7 +116,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
     const documents = new Map<string, Row>();
     for (const type of new Set(matches.map((m) => m.type))) {
-      const ids = matches.filter((m) => m.type === type).map((m) => m.document_id);
+      let ids = matches.filter((m) => m.type === type).map((m) => m.document_id);
+      if (type === 'article') {
+        // The article read model holds each article exactly as the content API shows it; only what it lacks is read below.
+        const stored = await storedArticles(strapi, ids, locale, params.status === 'published');
+        stored.forEach((doc) => documents.set(`article:${doc.documentId}`, doc));
+        tagCurrentResponse(state, [...stored.keys()].map(docTag));
+        ids = ids.filter((id) => !stored.has(id));
+        if (ids.length === 0) continue;
+      }
       const docs = (await strapi.documents(SEARCH_UIDS[type]).findMany({
         filters: { documentId: { $in: ids } },
         locale,
