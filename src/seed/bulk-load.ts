@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { contentTypeOfKind, type ContentTypeUid } from '../content-types';
-import { recordImport } from '../history/import';
+import { recordImport, type ImportedDraft } from '../history/import';
 import { LOCALE_CODES, type NewsroomLocale } from '../domain/locales';
 import { SEARCH_TABLE } from '../search/query';
 import { indexRow, type SearchType } from '../search/searchable';
@@ -145,6 +145,8 @@ class Batch {
   private readonly articlesWithRemovedQuotes = new Set<string>();
   private readonly slugOfDocument = new Map<string, string>();
   private readonly written: Record<EntityKind, string[]> = { organization: [], source: [], person: [], article: [], quote: [] };
+  /** What each written document's drafts now hold, for its `import` revisions. */
+  private readonly drafts: Record<EntityKind, ImportedDraft[]> = { organization: [], source: [], person: [], article: [], quote: [] };
   private readonly updated: Record<EntityKind, string[]> = { organization: [], source: [], person: [], article: [], quote: [] };
   private readonly counts = Object.fromEntries(KINDS.map((k) => [k, { created: 0, updated: 0, unchanged: 0 }])) as OutcomeCounts;
   private readonly now = new Date();
@@ -196,7 +198,7 @@ class Batch {
     if (changed) {
       await this.reindexUpdated();
       await this.rebuildViews();
-      for (const kind of KINDS) await recordImport(this.strapi, this.trx, uidOf(kind), this.written[kind], LOCALE_CODES);
+      for (const kind of KINDS) await recordImport(this.trx, uidOf(kind), this.drafts[kind]);
     }
     return { accepted: accepted.map((i) => i.line), rejected, counts: this.counts, removedQuotes: removed.length, changed };
   }
@@ -313,8 +315,7 @@ class Batch {
       const known = this.known.get(this.key(kind, doc.slug))!;
       VERSIONS.forEach((v, i) => (known.rows[v] = ids[d * VERSIONS.length + i]));
       known.search = { ar: { ...doc.data.ar.fields }, en: { ...doc.data.en.fields } };
-      this.noteArticleOfQuote(kind, doc.documentId, doc.data);
-      this.written[kind].push(doc.documentId);
+      this.noteWritten(kind, doc.documentId, doc.data);
       this.counts[kind].created += 1;
     });
     await this.insertLinks(kind, documents);
@@ -341,11 +342,10 @@ class Batch {
         else known.rows[version] = (await query.create({ data: { ...data, createdAt: this.now } })).id as number;
       }
       known.search = { ar: { ...doc.data.ar.fields }, en: { ...doc.data.en.fields } };
-      this.noteArticleOfQuote(kind, doc.documentId, doc.data);
+      this.noteWritten(kind, doc.documentId, doc.data);
       const rowIds = VERSIONS.map((v) => known.rows[v]!);
       for (const [, spec] of linksOf(kind)) await this.trx(spec.table).whereIn(spec.own, rowIds).del();
       if (kind === 'article') await this.deleteFigures(rowIds);
-      this.written[kind].push(doc.documentId);
       this.updated[kind].push(doc.documentId);
       this.counts[kind].updated += 1;
     }
@@ -353,7 +353,9 @@ class Batch {
     if (kind === 'article') await this.insertFigures(documents);
   }
 
-  private noteArticleOfQuote(kind: EntityKind, documentId: string, data: Record<NewsroomLocale, DocumentData>) {
+  private noteWritten(kind: EntityKind, documentId: string, data: Record<NewsroomLocale, DocumentData>) {
+    this.written[kind].push(documentId);
+    for (const locale of LOCALE_CODES) this.drafts[kind].push({ documentId, locale, fields: data[locale].fields, relations: data[locale].relations });
     const article = data.ar.relations.article?.[0];
     if (kind === 'quote' && article) this.articleOfQuote.set(documentId, article);
   }
