@@ -193,6 +193,10 @@ async function importFile(
     reporter.stop();
   }
 
+  // Fresh statistics after a large load: the planner would otherwise still plan for the tables as they were (scans over the search and relation indexes).
+  const written = Object.values(counts).reduce((sum, c) => sum + c.created + c.updated, 0);
+  if (strapi.db.dialect.client === 'postgres' && written >= 10_000) await strapi.db.connection.raw('ANALYZE');
+
   // A server with a memory cache polls the signal; the import ends only once each has had its turn to see the last batch.
   const sinceChange = Date.now() - lastChange;
   if (lastChange > 0 && sinceChange < SIGNAL_POLL_MS + 200) await new Promise((resolve) => setTimeout(resolve, SIGNAL_POLL_MS + 200 - sinceChange));
