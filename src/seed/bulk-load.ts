@@ -448,15 +448,8 @@ class Batch {
     const type = SEARCHABLE[kind];
     if (!type) return;
     const rows = documents.flatMap(({ documentId, data }) =>
-      VERSIONS.map((version) => {
-        const locale = localeOf(version);
-        const fields: Record<string, unknown> = {
-          ...data[locale].fields,
-          documentId,
-          locale,
-          updatedAt: this.now,
-          publishedAt: isPublished(version) ? this.now : null,
-        };
+      LOCALE_CODES.flatMap((locale) => {
+        const fields: Record<string, unknown> = { ...data[locale].fields, documentId, locale, updatedAt: this.now, publishedAt: null };
         if (kind === 'quote') {
           // The names a quote is also found by, as the search index effect reads them.
           for (const field of ['speaker', 'speakerOrganization', 'source'] as const) {
@@ -465,7 +458,9 @@ class Batch {
             fields[field] = related ? this.known.get(this.key(relatedKind, this.slugOf(relatedKind, related)))!.search[locale] : null;
           }
         }
-        return indexRow(type, fields);
+        // The draft and the published version hold the same text: normalized once (the Arabic normalization is the costly part).
+        const draft = indexRow(type, fields);
+        return [draft, { ...draft, published: true }];
       }),
     );
     for (const part of chunks(rows, 500)) await this.trx(SEARCH_TABLE).insert(part);
