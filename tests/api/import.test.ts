@@ -139,6 +139,36 @@ describe('npm run import', () => {
     expect({ content: await snapshotContent(db), revisions: await db.rows('select count(*) as n from newsroom_revisions') }).toEqual(before);
   });
 
+  it('updates what a changed bundle changes, in place: documentIds kept, a dropped quote deleted, the story and search fresh', async () => {
+    const original = importBundle('import-changed');
+    await runImport([writeArchive('original.ndjson', [original])]).then((r) => expect(r).toMatchObject({ code: 0, stderr: '' }));
+    const before = (await api().get('/api/articles/slug/import-changed').query({ locale: 'en' }).expect(200)).body.data as Article;
+
+    const changed = importBundle('import-changed');
+    changed.article.headline = { ar: 'خبر معدل', en: 'Changed story importrenamedmarker' };
+    changed.people![0]!.name = { ar: 'اسم جديد', en: 'Renamed Person' };
+    changed.quotes = changed.quotes!.slice(0, 1);
+    const result = await runImport([writeArchive('changed.ndjson', [changed])]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain(
+      'person: 0 created, 1 updated, 0 unchanged; article: 0 created, 1 updated, 0 unchanged; quote: 0 created, 0 updated, 1 unchanged',
+    );
+    expect(result.stdout).toContain('; quotes no longer in their bundles, deleted: 1');
+
+    const after = (await api().get('/api/articles/slug/import-changed').query({ locale: 'en' }).expect(200)).body.data as Article & {
+      quotes: Array<{ slug: string; speaker: { name: string } }>;
+    };
+    expect(after.documentId).toBe(before.documentId);
+    expect(after.headline).toBe('Changed story importrenamedmarker');
+    expect(after.quotes.map((q) => [q.slug, q.speaker.name])).toEqual([['import-changed-q1', 'Renamed Person']]);
+    expect(await db.rows("select id from quotes where slug = 'import-changed-q2'")).toEqual([]);
+    const search = await api().get('/api/search').query({ q: 'importrenamedmarker', locale: 'en' }).expect(200);
+    expect(JSON.stringify(search.body)).toContain('import-changed');
+    // A second `import` revision for what changed, none for what did not.
+    const revisions = await revisionsOf(db, ['import-changed', 'import-changed-org']);
+    expect(revisions.map((r) => r.n).sort()).toEqual([1, 1, 2, 2]);
+  });
+
   it('stops at the first bad line with --stop-on-error, keeping what came before it', async () => {
     const file = writeArchive('stop.ndjson', [
       importBundle('import-stop-before'),
