@@ -28,11 +28,13 @@
  * bytes of (1). For each: requests/s, p50/p95/p99 latency, errors, ratio to the
  * ceiling, server CPU per request (/proc, the process tree) and the server's peak RSS. Prints a table and writes JSON to bench/results/.
  * Every scenario prepares the database the same way (the story plus N synthetic
- * articles; `--reuse` keeps one prepared earlier, `--keep` keeps this one).
+ * articles, written as an NDJSON archive and loaded with `npm run import`; `--reuse`
+ * keeps one prepared earlier, `--keep` keeps this one).
  * A benchmark, not a test: nothing here asserts a timing.
  */
 const { spawnSync, fork } = require('child_process');
-const { mkdirSync, writeFileSync } = require('fs');
+const { mkdirSync, rmSync, writeFileSync } = require('fs');
+const os = require('os');
 const path = require('path');
 const { parseArgs } = require('util');
 const autocannon = require('autocannon');
@@ -138,10 +140,17 @@ async function prepareDatabase(opts, env) {
       .pop() ?? '(no summary printed)';
   const story = run(process.execPath, ['scripts/seed.js', '--no-compile'], env, 'seed');
   console.log(`bench: ${summary(story.output, /^seed:/)}`);
-  const synthetic = run(process.execPath, ['scripts/seed-synthetic.js', '--no-compile', '--articles', String(opts.articles)], env, 'seed:synthetic');
-  const loaded = summary(synthetic.output, /^seed:synthetic: loaded/);
-  console.log(`bench: ${loaded}`);
-  return loaded;
+  // The synthetic articles as an archive, loaded the way a newsroom loads one: npm run import.
+  const archive = path.join(os.tmpdir(), `newsroom-bench-${process.pid}-${opts.articles}.ndjson`);
+  run(process.execPath, ['scripts/seed-synthetic.js', '--no-compile', '--articles', String(opts.articles), '--ndjson', archive], env, 'seed:synthetic');
+  try {
+    const imported = run(process.execPath, ['scripts/import.js', '--no-compile', archive], env, 'import');
+    const loaded = summary(imported.output, /^import: \d+ bundles in/);
+    console.log(`bench: ${loaded}`);
+    return loaded;
+  } finally {
+    rmSync(archive, { force: true });
+  }
 }
 
 /** @param {Record<string, string>} env @param {boolean} cacheEnabled @param {Record<string, string>} [extraEnv] */

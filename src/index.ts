@@ -12,7 +12,7 @@ import { seedOnFirstBoot } from './bootstrap/seed-on-boot';
 import { registerAuditLogAdmin } from './audit-log/strapi';
 import { registerHistoryAdmin } from './history/strapi';
 import { registerWebhookAdmin, startWebhookDispatcher, stopWebhookDispatcher } from './webhooks/strapi';
-import { CrossProcessSignal } from './cache/cross-process';
+import { CrossProcessSignal, SIGNAL_POLL_MS } from './cache/cross-process';
 import { registerCorrectionsRule } from './corrections/document-middleware';
 import { discardNeedsPublish, reconcileDeskRoles } from './editorial-roles/reconcile';
 import { registerCacheFlushes } from './cache/eviction';
@@ -97,7 +97,7 @@ export default {
       if (cache.store.kind === 'memory') {
         // Other processes on this database (a seed script, another instance without Redis) write too.
         cache.signal = new CrossProcessSignal(strapi.db.connection as unknown as Knex, () => cache.store.flush());
-        await cache.signal.start(1000);
+        await cache.signal.start(SIGNAL_POLL_MS);
       }
       // Anything cached during boot (nothing, normally) predates the seed; start clean.
       await cache.flush();

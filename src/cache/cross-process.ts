@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 
 export const SIGNAL_TABLE = 'newsroom_cache_signal';
+/** How often a server looks at the counter: a write from another process reaches its memory cache within this. */
+export const SIGNAL_POLL_MS = 1000;
 
 /**
  * Keeps per-process memory caches of processes that share a database honest. Each

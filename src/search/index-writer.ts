@@ -11,8 +11,8 @@ const QUOTE_ATTRIBUTION_UIDS: ReadonlySet<string> = new Set(
   CONTENT_TYPE_INFO['api::quote.quote'].relations.filter((r) => r.name in QUOTE_ATTRIBUTION_POPULATE).map((r) => r.target),
 );
 
-/** Quotes that name this person, organization or source as speaker or source. */
-async function quotesAttributedTo(strapi: Core.Strapi, documentId: string): Promise<string[]> {
+/** Quotes that name this person, organization or source as speaker or source (also for the bulk writer, which re-indexes them after a rename). */
+export async function quotesAttributedTo(strapi: Core.Strapi, documentId: string): Promise<string[]> {
   const rows: Array<{ documentId: string }> = await strapi.db.query('api::quote.quote').findMany({
     where: {
       $or: [{ speaker: { documentId } }, { speakerOrganization: { documentId } }, { source: { documentId } }],

@@ -1,8 +1,9 @@
+import { createWriteStream } from 'fs';
+import { once } from 'events';
 import { createStrapi, type Core } from '@strapi/strapi';
 import { waitForDatabaseIdle } from './database-idle';
 import { responseCache } from '../cache/response-cache';
-import { BulkLoader } from './bulk-load';
-import { rebuildAllArticleViews } from '../article-views/read-model';
+import { BulkWriter } from './bulk-load';
 import { loadStoryBundle } from './load-story-bundle';
 import { syntheticBundles } from './synthetic/generate';
 import type { StoryBundleInput } from '../domain/story-bundle/schema';
@@ -19,6 +20,9 @@ export interface SyntheticArgs {
   prefix: string;
   path: 'bulk' | 'bundle';
   batch: number;
+  shape: 'story' | 'small';
+  /** Write the bundles to this NDJSON file (one per line, for `npm run import`) instead of loading them. */
+  ndjson: string | null;
 }
 
 export function parseSyntheticArgs(argv: string[]): SyntheticArgs | string {
@@ -30,7 +34,7 @@ export function parseSyntheticArgs(argv: string[]): SyntheticArgs | string {
     const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
     args[name] = inline ?? argv[++i] ?? '';
   }
-  const known = new Set(['articles', 'seed', 'prefix', 'path', 'batch']);
+  const known = new Set(['articles', 'seed', 'prefix', 'path', 'batch', 'shape', 'ndjson']);
   const unknown = Object.keys(args).filter((k) => !known.has(k));
   if (unknown.length > 0) return `unknown option(s): ${unknown.map((u) => `--${u}`).join(', ')}`;
   const articles = Number(args.articles);
@@ -43,7 +47,11 @@ export function parseSyntheticArgs(argv: string[]): SyntheticArgs | string {
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(prefix)) return '--prefix must be lowercase Latin letters and digits';
   const batch = args.batch === undefined ? 250 : Number(args.batch);
   if (!Number.isInteger(batch) || batch < 1) return '--batch must be a whole number of at least 1';
-  return { articles, seed, prefix, path, batch };
+  const shape = (args.shape ?? 'story') as SyntheticArgs['shape'];
+  if (shape !== 'story' && shape !== 'small') return '--shape must be story or small';
+  const ndjson = args.ndjson ?? null;
+  if (ndjson === '') return '--ndjson needs a file name';
+  return { articles, seed, prefix, path, batch, shape, ndjson };
 }
 
 /**
@@ -58,12 +66,13 @@ export async function runSyntheticCli(argv: string[], appContext: AppContext, ou
     err.write(`seed:synthetic: ${args}\n`);
     return 2;
   }
+  if (args.ndjson) return writeNdjson(args, args.ndjson, out, err);
   useEnvironmentWith({ SEED_ON_BOOT: 'false' });
   let strapi: Core.Strapi | undefined;
   try {
     strapi = await createStrapi(appContext).load();
     const started = Date.now();
-    const bundles = syntheticBundles({ articles: args.articles, seed: args.seed, prefix: args.prefix });
+    const bundles = syntheticBundles({ articles: args.articles, seed: args.seed, prefix: args.prefix, shape: args.shape });
     let done = 0;
     const progress = () => {
       if (done % Math.max(args.batch, Math.ceil(args.articles / 20)) === 0 || done === args.articles) {
@@ -71,7 +80,6 @@ export async function runSyntheticCli(argv: string[], appContext: AppContext, ou
         out.write(`seed:synthetic: ${done}/${args.articles} articles, ${(done / seconds).toFixed(1)} articles/s\n`);
       }
     };
-    let rows = 0;
     if (args.path === 'bundle') {
       for (const bundle of bundles) {
         await loadStoryBundle(strapi, bundle);
@@ -79,7 +87,7 @@ export async function runSyntheticCli(argv: string[], appContext: AppContext, ou
         progress();
       }
     } else {
-      const loader = new BulkLoader(strapi);
+      const loader = new BulkWriter(strapi);
       let batch: StoryBundleInput[] = [];
       for (const bundle of bundles) {
         batch.push(bundle);
@@ -95,9 +103,6 @@ export async function runSyntheticCli(argv: string[], appContext: AppContext, ou
         done += batch.length;
         progress();
       }
-      rows = loader.result().rows;
-      // The bulk path writes rows, not documents: build the article views they imply.
-      await rebuildAllArticleViews(strapi);
       // Fresh statistics: right after a bulk load the planner would otherwise think the
       // tables nearly empty and pick scans over the search and relation indexes.
       if (strapi.db.dialect.client === 'postgres') await strapi.db.connection.raw('ANALYZE');
@@ -107,7 +112,7 @@ export async function runSyntheticCli(argv: string[], appContext: AppContext, ou
     const seconds = (Date.now() - started) / 1000;
     out.write(
       `seed:synthetic: loaded ${args.articles} articles through the ${args.path} path in ${seconds.toFixed(1)} s ` +
-        `(${(args.articles / seconds).toFixed(1)} articles/s${rows ? `, ${Math.round(rows / seconds)} rows/s` : ''})\n`,
+        `(${(args.articles / seconds).toFixed(1)} articles/s)\n`,
     );
     return 0;
   } catch (error) {
@@ -119,4 +124,21 @@ export async function runSyntheticCli(argv: string[], appContext: AppContext, ou
       await strapi.destroy();
     }
   }
+}
+
+/** The synthetic stories as an archive file for `npm run import`: no database, no boot. */
+async function writeNdjson(args: SyntheticArgs, file: string, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const stream = createWriteStream(file);
+  try {
+    for (const bundle of syntheticBundles({ articles: args.articles, seed: args.seed, prefix: args.prefix, shape: args.shape })) {
+      if (!stream.write(`${JSON.stringify(bundle)}\n`)) await once(stream, 'drain');
+    }
+    stream.end();
+    await once(stream, 'finish');
+  } catch (error) {
+    err.write(`seed:synthetic: cannot write ${file}: ${(error as Error).message}\n`);
+    return 1;
+  }
+  out.write(`seed:synthetic: wrote ${args.articles} ${args.shape} bundles to ${file}\n`);
+  return 0;
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
 import path from 'path';
 import type { TestDb } from './test-database';
 
@@ -27,18 +27,30 @@ export function runSeedWith(env: NodeJS.ProcessEnv, ...args: string[]): Promise<
  * decoding chunks one by one would corrupt it.
  */
 export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(appDir, 'scripts', script), '--no-compile', ...args], {
-      cwd: appDir,
-      env: { ...process.env, LOG_LEVEL: 'error', ...env },
-    });
+  return startScript(script, args, env).done;
+}
+
+/** startScript's handle: the child (to kill it mid-run) and its result once it has exited. */
+export interface RunningScript {
+  child: ChildProcessWithoutNullStreams;
+  done: Promise<CliResult & { signal: NodeJS.Signals | null }>;
+}
+
+/** runScript without waiting: for tests that interrupt a script. */
+export function startScript(script: string, args: string[], env: NodeJS.ProcessEnv): RunningScript {
+  const child = spawn(process.execPath, [path.join(appDir, 'scripts', script), '--no-compile', ...args], {
+    cwd: appDir,
+    env: { ...process.env, LOG_LEVEL: 'error', ...env },
+  });
+  const done = new Promise<CliResult & { signal: NodeJS.Signals | null }>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
     child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+  return { child, done };
 }
 
 export const fixture = (name: string) => path.join(appDir, 'tests/fixtures/bundles', name);

@@ -31,4 +31,20 @@ describe('synthetic stories', () => {
     expect([...syntheticBundles({ articles: 40, seed: 7 })]).toEqual(bundles);
     expect([...syntheticBundles({ articles: 40, seed: 8 })]).not.toEqual(bundles);
   });
+
+  it('in the small shape, each define their own 2 people, organization and source, with 3 quotes and a figure', () => {
+    const small = [...syntheticBundles({ articles: 5, seed: 2, shape: 'small' })];
+    const slugs = new Set<string>();
+    for (const bundle of small) {
+      const result = validateStoryBundle(bundle);
+      expect(result.ok ? result.externalReferences : result.problems).toEqual([]);
+      expect([bundle.people!.length, bundle.organizations!.length, bundle.sources!.length, bundle.quotes!.length, bundle.article.figures!.length]).toEqual([
+        2, 1, 1, 3, 1,
+      ]);
+      for (const entity of [...bundle.people!, ...bundle.organizations!, ...bundle.sources!]) {
+        expect(slugs.has(entity.slug)).toBe(false);
+        slugs.add(entity.slug);
+      }
+    }
+  });
 });

@@ -114,6 +114,12 @@ export interface SyntheticOptions {
   seed?: number;
   /** Slug prefix, so several synthetic sets can live side by side. */
   prefix?: string;
+  /**
+   * `story` (the default): story 000's proportions, entities drawn from shared pools.
+   * `small`: the archive import's target bundle, each defining its own 2 people, an
+   * organization, a source, 3 quotes and a figure (nothing shared: every bundle writes all of it).
+   */
+  shape?: 'story' | 'small';
 }
 
 export function poolSizes(articles: number) {
@@ -129,7 +135,11 @@ export function poolSizes(articles: number) {
  * Yields one bundle per article. An entity is defined in the bundle of the first
  * article that uses it; later bundles refer to it by slug, as newsroom bundles do.
  */
-export function* syntheticBundles({ articles, seed = 1, prefix = 'syn' }: SyntheticOptions): Generator<StoryBundleInput> {
+export function* syntheticBundles({ articles, seed = 1, prefix = 'syn', shape = 'story' }: SyntheticOptions): Generator<StoryBundleInput> {
+  if (shape === 'small') {
+    yield* smallBundles(articles, seed, prefix);
+    return;
+  }
   const random = rng(seed);
   const sizes = poolSizes(articles);
   const defined = new Set<string>();
@@ -254,5 +264,67 @@ export function* syntheticBundles({ articles, seed = 1, prefix = 'syn' }: Synthe
       ],
     };
     yield bundle;
+  }
+}
+
+function* smallBundles(articles: number, seed: number, prefix: string): Generator<StoryBundleInput> {
+  const random = rng(seed);
+  for (let a = 0; a < articles; a++) {
+    const slug = `${prefix}-article-${a}`;
+    const [cityAr, cityEn] = pick(random, CITIES);
+    const [topicAr, topicEn] = pick(random, TOPICS);
+    const [ministryAr, ministryEn] = pick(random, MINISTRIES);
+    const [sourceAr, sourceEn, sourceKind] = pick(random, SOURCES);
+    const people = [0, 1].map((p) => {
+      const [firstAr, firstEn] = pick(random, FIRST);
+      const [lastAr, lastEn] = pick(random, LAST);
+      return { slug: `${slug}-person-${p + 1}`, name: { ar: `${firstAr} ${lastAr}`, en: `${firstEn} ${lastEn}` }, aliases: [lastAr] };
+    });
+    const organization = {
+      slug: `${slug}-org`,
+      name: { ar: `مديرية ${ministryAr} في ${cityAr}`, en: `Directorate of ${ministryEn} in ${cityEn}` },
+      kind: 'government' as const,
+    };
+    const source = { slug: `${slug}-source`, name: { ar: sourceAr, en: sourceEn }, kind: sourceKind, country: 'IQ' };
+    const number = Math.floor(random() * 9000) + 100;
+    const bodyAr = [`أعلنت السلطات في ${cityAr} ${topicAr}، بحسب ${sourceAr}.`];
+    const bodyEn = [`Authorities in ${cityEn} announced ${topicEn}, according to ${sourceEn}.`];
+    const quotes = [0, 1, 2].map((q) => {
+      const speaker = people[q % 2]!;
+      const text = {
+        ar: `إن العمل في ${cityAr} سيشمل ${number} مستفيد في المرحلة ${q + 1}`,
+        en: `work in ${cityEn} will reach ${number} beneficiaries in phase ${q + 1}`,
+      };
+      bodyAr.push(`وقال ${speaker.name.ar}: "${text.ar}".`);
+      bodyEn.push(`${speaker.name.en} said: "${text.en}".`);
+      return {
+        slug: `${slug}-q${q + 1}`,
+        position: q + 1,
+        kind: 'direct' as const,
+        speaker: speaker.slug,
+        speakerOrganization: organization.slug,
+        source: source.slug,
+        text,
+      };
+    });
+    yield {
+      version: 1,
+      organizations: [organization],
+      sources: [source],
+      people,
+      quotes,
+      article: {
+        slug,
+        headline: { ar: `${cityAr}: الإعلان عن ${topicAr} (${a + 1})`, en: `${cityEn}: ${topicEn} announced (${a + 1})` },
+        summary: { ar: bodyAr[0]!, en: bodyEn[0]! },
+        section: { ar: 'محليات', en: 'Local' },
+        publishedDate: new Date(Date.UTC(2020, 0, 1) + a * 3_600_000).toISOString().slice(0, 10),
+        people: people.map((p) => p.slug),
+        organizations: [organization.slug],
+        sources: [source.slug],
+        body: { ar: bodyAr, en: bodyEn },
+        figures: [{ value: number, qualifier: 'approximately', unit: { ar: 'مستفيد', en: 'beneficiaries' }, label: { ar: 'المستفيدون', en: 'Beneficiaries' } }],
+      },
+    };
   }
 }
