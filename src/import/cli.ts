@@ -7,7 +7,7 @@ import { responseCache } from '../cache/response-cache';
 import type { BatchItem } from '../domain/story-bundle/batch';
 import { BulkWriter, type OutcomeCounts } from '../seed/bulk-load';
 import { waitForDatabaseIdle } from '../seed/database-idle';
-import { useEnvironmentWith } from '../settings';
+import { useScriptEnvironment } from '../settings';
 import { parseImportArgs, USAGE, type ImportArgs } from './args';
 import { Batches } from './batches';
 import { describeBadLine, parseLine, readLines } from './lines';
@@ -103,7 +103,7 @@ export async function runImportCli(
     return 1;
   }
 
-  useEnvironmentWith({ SEED_ON_BOOT: 'false' });
+  useScriptEnvironment();
   let strapi: Core.Strapi | undefined;
   try {
     strapi = await createStrapi(appContext).load();

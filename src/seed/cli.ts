@@ -5,7 +5,7 @@ import { DEFAULT_STORIES } from '../../database/seed';
 import { BundleValidationError, validateStoryBundle } from '../domain/story-bundle/validate';
 import { waitForDatabaseIdle } from './database-idle';
 import { loadStoryBundle, type LoadReport } from './load-story-bundle';
-import { useEnvironmentWith } from '../settings';
+import { useScriptEnvironment } from '../settings';
 
 interface AppContext {
   appDir: string;
@@ -59,7 +59,7 @@ export async function runSeedCli(argv: string[], appContext: AppContext, out = p
   }
 
   // The CLI loads the stories itself and reports on them; the boot-time seeding would only race it.
-  useEnvironmentWith({ SEED_ON_BOOT: 'false' });
+  useScriptEnvironment();
   let strapi: Core.Strapi | undefined;
   try {
     strapi = await createStrapi(appContext).load();

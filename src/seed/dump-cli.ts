@@ -1,11 +1,11 @@
 import { createStrapi, type Core } from '@strapi/strapi';
 import { waitForDatabaseIdle } from './database-idle';
 import { canonicalDump } from './canonical-dump';
-import { useEnvironmentWith } from '../settings';
+import { useScriptEnvironment } from '../settings';
 
 /** `npm run dump`: prints the canonical dump of the database (src/seed/canonical-dump.ts) as JSON. */
 export async function runDumpCli(appContext: { appDir: string; distDir: string }, out = process.stdout, err = process.stderr): Promise<number> {
-  useEnvironmentWith({ SEED_ON_BOOT: 'false' });
+  useScriptEnvironment();
   let strapi: Core.Strapi | undefined;
   try {
     strapi = await createStrapi(appContext).load();

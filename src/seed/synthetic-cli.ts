@@ -7,7 +7,7 @@ import { BulkWriter } from './bulk-load';
 import { loadStoryBundle } from './load-story-bundle';
 import { syntheticBundles } from './synthetic/generate';
 import type { StoryBundleInput } from '../domain/story-bundle/schema';
-import { useEnvironmentWith } from '../settings';
+import { useScriptEnvironment } from '../settings';
 
 interface AppContext {
   appDir: string;
@@ -67,7 +67,7 @@ export async function runSyntheticCli(argv: string[], appContext: AppContext, ou
     return 2;
   }
   if (args.ndjson) return writeNdjson(args, args.ndjson, out, err);
-  useEnvironmentWith({ SEED_ON_BOOT: 'false' });
+  useScriptEnvironment();
   let strapi: Core.Strapi | undefined;
   try {
     strapi = await createStrapi(appContext).load();

@@ -24,6 +24,17 @@ export function useEnvironmentWith(overrides: Readonly<Record<string, string>>):
   return read.settings;
 }
 
+/**
+ * The environment of the command-line tools (seed, import, dump, synthetic data), which boot
+ * Strapi in their own process for one job and exit: no seeding on boot (the tool writes what
+ * it was asked to), and no scheduled jobs or publish timer, which belong to the servers (a
+ * tick begun just before the tool exits would be cut off mid-query, and a scheduled publish
+ * would be done by a process nobody watches).
+ */
+export function useScriptEnvironment(): Settings {
+  return useEnvironmentWith({ SEED_ON_BOOT: 'false', CRON_ENABLED: 'false' });
+}
+
 /** Refuses to boot while any variable is bad, naming every one at once (called first in register). */
 export function assertSettings(): void {
   read ??= readSettings(process.env);
