@@ -177,23 +177,29 @@ export async function enqueue(trx: Knex, messages: readonly NewMessage[], endpoi
  * taking the same one; SQLite has one writer at a time anyway. A lease left by an
  * instance that died runs out, and the delivery is due again (the receiver may then
  * see an attempt twice, with the same webhook-id).
+ *
+ * The lease and the read of what it took are one transaction: when the database goes
+ * away between the two, the lease is rolled back with it, instead of holding deliveries
+ * this instance never read (and so never sends) until the lease runs out.
  */
 export async function claimDue(knex: Knex, { now, limit, leaseMs }: { now: number; limit: number; leaseMs: number }): Promise<ClaimedDelivery[]> {
   const leaseToken = randomUUID();
-  const due = knex(DELIVERIES_TABLE)
-    .select('id')
-    .where('state', 'pending')
-    .andWhere('next_attempt_at', '<=', now)
-    .andWhere((q) => q.whereNull('lease_until').orWhere('lease_until', '<', now))
-    .orderBy('next_attempt_at')
-    .limit(limit);
-  if (knex.client.config.client === 'pg' || knex.client.config.client === 'postgres') due.forUpdate().skipLocked();
-  const claimed = await knex(DELIVERIES_TABLE)
-    .whereIn('id', due)
-    .update({ lease_until: now + leaseMs, lease_token: leaseToken });
-  if (claimed === 0) return [];
-  const rows = (await joined(knex).select(SELECT).where('d.lease_token', leaseToken).orderBy('d.id')) as Row[];
-  return rows.map((row) => ({ ...fromRow(row), leaseToken }));
+  return knex.transaction(async (trx) => {
+    const due = trx(DELIVERIES_TABLE)
+      .select('id')
+      .where('state', 'pending')
+      .andWhere('next_attempt_at', '<=', now)
+      .andWhere((q) => q.whereNull('lease_until').orWhere('lease_until', '<', now))
+      .orderBy('next_attempt_at')
+      .limit(limit);
+    if (knex.client.config.client === 'pg' || knex.client.config.client === 'postgres') due.forUpdate().skipLocked();
+    const claimed = await trx(DELIVERIES_TABLE)
+      .whereIn('id', due)
+      .update({ lease_until: now + leaseMs, lease_token: leaseToken });
+    if (claimed === 0) return [];
+    const rows = (await joined(trx).select(SELECT).where('d.lease_token', leaseToken).orderBy('d.id')) as Row[];
+    return rows.map((row) => ({ ...fromRow(row), leaseToken }));
+  });
 }
 
 /** Records one attempt of a claimed delivery and lets go of it; nothing when the lease was lost meanwhile. */
