@@ -45,10 +45,24 @@ describe('claiming due deliveries', () => {
   });
 
   it('takes no lease when reading what it leased fails (the database went away in between)', async () => {
-    // The lease is taken on the deliveries table; reading it back joins the messages table, which now fails.
-    await knex.schema.renameTable(MESSAGES_TABLE, 'newsroom_webhook_messages_gone');
-    await expect(claimDue(knex, { now: NOW, limit: 16, leaseMs: 40_000 })).rejects.toThrow(/newsroom_webhook_messages/);
+    // The connection drops after the lease is taken: the read that joins the messages table fails as pg's would.
+    const proto = Object.getPrototypeOf(knex.client) as { query(this: unknown, connection: unknown, query: string | { sql: string }): Promise<unknown> };
+    const own = Object.prototype.hasOwnProperty.call(proto, 'query');
+    const query = proto.query;
+    proto.query = function (connection, statement) {
+      const sql = typeof statement === 'string' ? statement : statement.sql;
+      if (sql.includes('join') && sql.includes(MESSAGES_TABLE)) return Promise.reject(new Error('Connection terminated unexpectedly'));
+      return query.call(this, connection, statement);
+    };
+    try {
+      await expect(claimDue(knex, { now: NOW, limit: 16, leaseMs: 40_000 })).rejects.toThrow('Connection terminated unexpectedly');
+    } finally {
+      if (own) proto.query = query;
+      else delete (proto as Partial<typeof proto>).query;
+    }
     const [delivery] = (await knex(DELIVERIES_TABLE).select('lease_until', 'lease_token')) as Array<{ lease_until: number | null; lease_token: string | null }>;
     expect(delivery).toEqual({ lease_until: null, lease_token: null });
+    // And the next poll, with the database back, takes it.
+    expect(await claimDue(knex, { now: NOW + 1, limit: 16, leaseMs: 40_000 })).toHaveLength(1);
   });
 });
