@@ -11,7 +11,7 @@
  * they read; latency per kind, write rate and latency, stale reads, server CPU per
  * request and peak RSS (scripts/lib/bench-breaking-news.js). It exits 1 when any read
  * or write failed or any read was stale, after printing and writing its results.
- * `npm run bench -- --scenario hits [--cache-mb 8] [--mixed 120]`: server CPU per cache hit
+ * `npm run bench -- --scenario hits [--cache-mb 8] [--mixed 120] [--mixed-rate 0]`: server CPU per cache hit
  * against a bare node:http server, fresh, with the cache full and after mixed traffic
  * (scripts/lib/bench-hits.js).
  *
@@ -49,7 +49,7 @@ const { RssSampler, treeCpuMs } = require('./lib/proc-stats');
 const { benchHits } = require('./lib/bench-hits');
 
 /**
- * @typedef {{ articles: number, duration: number, connections: number, warmup: number, database: string, reuse: boolean, keep: boolean, modes: string, scenario: Scenario, writes: number, readers: number, writeRate: number, cacheMb: number, mixed: number }} Options
+ * @typedef {{ articles: number, duration: number, connections: number, warmup: number, database: string, reuse: boolean, keep: boolean, modes: string, scenario: Scenario, writes: number, readers: number, writeRate: number, cacheMb: number, mixed: number, mixedRate: number }} Options
  * @typedef {'reads' | 'writes' | 'webhooks' | 'breaking-news' | 'hits'} Scenario
  */
 
@@ -73,6 +73,8 @@ function options() {
       'write-rate': { type: 'string', default: '2' },
       'cache-mb': { type: 'string', default: '8' },
       mixed: { type: 'string', default: '120' },
+      // Reads a second across the mixed phase's readers; 0 is flat out. A paced phase can run for hours beside other work.
+      'mixed-rate': { type: 'string', default: '0' },
     },
   });
   /** @type {Scenario[]} */
@@ -80,7 +82,7 @@ function options() {
   const scenario = known.find((s) => s === values.scenario);
   if (!scenario) throw new Error(`--scenario must be ${known.join(', ')}; got "${values.scenario}"`);
   values.duration ??= scenario === 'breaking-news' ? '30' : '10';
-  /** @param {'articles' | 'duration' | 'connections' | 'warmup' | 'writes' | 'readers' | 'cache-mb' | 'mixed'} name @param {number} min */
+  /** @param {'articles' | 'duration' | 'connections' | 'warmup' | 'writes' | 'readers' | 'cache-mb' | 'mixed' | 'mixed-rate'} name @param {number} min */
   const count = (name, min) => {
     const value = Number(values[name]);
     if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}; got "${values[name]}"`);
@@ -105,6 +107,7 @@ function options() {
     writeRate,
     cacheMb: count('cache-mb', 1),
     mixed: count('mixed', 1),
+    mixedRate: count('mixed-rate', 0),
   };
 }
 
@@ -310,6 +313,7 @@ async function hitsScenario(opts, env, seeded) {
     warmup: opts.warmup,
     cacheMb: opts.cacheMb,
     mixedSeconds: opts.mixed,
+    mixedRate: opts.mixedRate,
   });
   console.log(`\n| cache | hit | server CPU µs/req | ceiling CPU µs/req | ratio | req/s | ceiling req/s | p50 ms | p99 ms | errors |`);
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
@@ -321,7 +325,7 @@ async function hitsScenario(opts, env, seeded) {
   const file = path.join(appDir, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}-hits.json`);
   writeFileSync(
     file,
-    `${JSON.stringify({ date: new Date().toISOString(), articles: opts.articles, seeded, cacheMb: opts.cacheMb, mixedSeconds: opts.mixed, connections: opts.connections, duration: opts.duration, results }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), articles: opts.articles, seeded, cacheMb: opts.cacheMb, mixedSeconds: opts.mixed, mixedRate: opts.mixedRate, connections: opts.connections, duration: opts.duration, results }, null, 2)}\n`,
   );
   console.log(`bench: wrote ${path.relative(appDir, file)}`);
   if (!opts.keep && !opts.reuse) await sql('postgres', `drop database "${opts.database}" with (force)`);

@@ -183,18 +183,32 @@ function* distinctReads() {
 }
 
 /**
+ * Waits out the rest of a worker's turn when its requests are paced: a worker of `workers` that shares
+ * `perSecond` requests a second starts one every workers/perSecond seconds. 0 is flat out.
+ * @param {number} startedAt @param {number} workers @param {number} perSecond
+ */
+async function pace(startedAt, workers, perSecond) {
+  if (perSecond <= 0) return;
+  const wait = (workers * 1000) / perSecond - (Date.now() - startedAt);
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+/**
  * Reads from `reads` with `concurrency` workers while `more()`, counting into `stats` (misses are what got stored).
  * @param {string} base @param {Iterator<{ path: string, request: Request }>} reads @param {number} concurrency @param {() => boolean} more
  * @param {{ requests: number, bytes: number, misses: number, first: { path: string, request: Request } | null }} stats
+ * @param {number} [perSecond] all workers' requests a second; 0 is flat out
  */
-async function readMany(base, reads, concurrency, more, stats) {
+async function readMany(base, reads, concurrency, more, stats, perSecond = 0) {
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (more()) {
         const next = reads.next().value;
         if (!next) return;
         stats.first ??= next;
+        const startedAt = Date.now();
         const res = await call(`${base}${next.path}`, next.request);
+        await pace(startedAt, concurrency, perSecond);
         stats.requests += 1;
         if (res.headers.get('x-cache') === 'MISS') {
           stats.misses += 1;
@@ -207,7 +221,7 @@ async function readMany(base, reads, concurrency, more, stats) {
 }
 
 /**
- * @param {{ env: Record<string, string>, database: string, duration: number, connections: number, warmup: number, cacheMb: number, mixedSeconds: number }} opts
+ * @param {{ env: Record<string, string>, database: string, duration: number, connections: number, warmup: number, cacheMb: number, mixedSeconds: number, mixedRate: number }} opts
  */
 async function benchHits(opts) {
   const [story] = await sql(opts.database, `select slug from articles where locale = 'ar' and published_at is not null and slug = $1 limit 1`, [
@@ -307,21 +321,25 @@ async function benchHits(opts) {
         if (!res.ok) throw new Error(`bench hits: PUT answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
         await res.arrayBuffer();
         writes += 1;
-        await new Promise((resolve) => setTimeout(resolve, 250));
+        // Paced runs are long: a write every 2 s keeps them a background load.
+        await new Promise((resolve) => setTimeout(resolve, opts.mixedRate ? 2000 : 250));
       }
     })();
+    // Paced, two thirds of the reads are hits and a third distinct reads, as flat out they roughly are.
     const hitters = Array.from({ length: 8 }, async () => {
       while (more()) {
         const kind = list[hits % list.length];
         if (!kind) return;
+        const startedAt = Date.now();
         await call(`${base}${kind.path}`, kind.request);
         hits += 1;
+        await pace(startedAt, 8, (opts.mixedRate * 2) / 3);
       }
     });
-    const misses = readMany(base, reads, 4, more, { requests: 0, bytes: 0, misses: 0, first: null });
+    const misses = readMany(base, reads, 4, more, { requests: 0, bytes: 0, misses: 0, first: null }, opts.mixedRate / 3);
     const [missStats] = await Promise.all([misses, writer, ...hitters]);
     console.log(
-      `bench: mixed traffic for ${opts.mixedSeconds} s: ${hits} hit-kind requests, ${missStats.requests} distinct reads (${missStats.misses} misses), ${writes} writes`,
+      `bench: mixed traffic for ${opts.mixedSeconds} s${opts.mixedRate ? ` at ${opts.mixedRate} reads/s` : ''}: ${hits} hit-kind requests, ${missStats.requests} distinct reads (${missStats.misses} misses), ${writes} writes`,
     );
     await runPhase('mixed');
   } finally {
