@@ -106,6 +106,7 @@ export default {
         graphqlPath: strapi.config.get<string>('plugin::graphql.endpoint', '/graphql'),
         corsOrigins: http.corsOrigins,
         bodyLimit: http.bodyLimit,
+        bodyLimitBytes: http.bodyLimitBytes,
       });
       strapi.log.info(`[cache] response cache on (${cache.store.kind} store)`);
     }

@@ -35,6 +35,11 @@ export class KeyMemo {
     return key;
   }
 
+  /** The remembered key, or undefined when this input was not seen (or was forgotten). */
+  peek(input: string): string | null | undefined {
+    return this.keys.get(input);
+  }
+
   get size(): number {
     return this.keys.size;
   }

@@ -38,7 +38,13 @@ async function serve(rateLimitMax?: number) {
     redisUrl: null,
     redisPrefix: 'test:',
   });
-  installHttpFastPath(server, cache, { restPrefix: '/api/', graphqlPath: '/graphql', corsOrigins: ['https://www.example.com'], bodyLimit: '1kb' });
+  installHttpFastPath(server, cache, {
+    restPrefix: '/api/',
+    graphqlPath: '/graphql',
+    corsOrigins: ['https://www.example.com'],
+    bodyLimit: '1kb',
+    bodyLimitBytes: 1024,
+  });
   let limit: RateLimitHandle | undefined;
   if (rateLimitMax !== undefined) {
     limit = installRateLimit(
@@ -57,6 +63,7 @@ async function serve(rateLimitMax?: number) {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     entered,
+    cache,
     post: (body: string, headers: Record<string, string> = {}) =>
       fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }),
     close: async () => {
@@ -87,6 +94,17 @@ describe('the HTTP fast path for GraphQL POSTs', () => {
     const broken = await app.post('{"query": ');
     expect(broken.status).toBe(400);
     expect(app.entered).toEqual(['POST /graphql', 'POST /graphql', 'POST /graphql']);
+  });
+
+  it('answers a remembered body from its key without parsing it, and hands it on parsed when the entry is gone', async () => {
+    app = await serve();
+    const body = JSON.stringify({ query: QUERY });
+    expect((await app.post(body)).headers.get('x-cache')).toBe('HIT');
+    expect((await app.post(body)).headers.get('x-cache')).toBe('HIT');
+    await app.cache.flush();
+    // The key is remembered now; the miss must still reach Strapi with the body parsed from the bytes taken.
+    expect(await (await app.post(body)).json()).toEqual({ strapiRead: { query: QUERY } });
+    expect(app.entered).toEqual(['POST /graphql']);
   });
 
   it('hands on what it must not answer: credentials, a persisted-query registration, another content type, a query string', async () => {

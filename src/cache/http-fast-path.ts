@@ -2,7 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'http';
 import { etagMatches, restKey } from './key';
 import { graphqlGetHitKey, graphqlPostHitKey, KeyMemo } from './graphql-hit-key';
 import { passesCsrfPrevention } from '../graphql/csrf';
-import { isPlainJsonBody, readGraphqlBody } from '../graphql/request-body';
+import { isPlainJsonBody, readGraphqlBody, readPlainBodyBytes } from '../graphql/request-body';
 import { allowedOrigin, EXPOSED_HEADERS } from '../settings/http';
 import type { ResponseCache } from './response-cache';
 import type { CachedResponse } from './stores/types';
@@ -14,6 +14,8 @@ export interface FastPathOptions {
   corsOrigins: readonly string[];
   /** REQUEST_BODY_LIMIT: a GraphQL POST is read here under the limit Koa would apply. */
   bodyLimit: string;
+  /** The same limit in bytes. */
+  bodyLimitBytes: number;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface FastPathOptions {
  * from the cache; GraphQL follows the rules of src/cache/graphql-hit-key.ts.
  */
 export function installHttpFastPath(server: Server, cache: ResponseCache, options: FastPathOptions): void {
-  const { restPrefix, graphqlPath, corsOrigins, bodyLimit } = options;
+  const { restPrefix, graphqlPath, corsOrigins, bodyLimit, bodyLimitBytes } = options;
   const [strapiListener] = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   if (!strapiListener) throw new Error('the HTTP server has no request listener to put the cache in front of');
   server.removeAllListeners('request');
@@ -93,16 +95,27 @@ export function installHttpFastPath(server: Server, cache: ResponseCache, option
     }
     // Only the bare endpoint: a query string or another content type is Koa's to judge.
     if (method === 'POST' && url === graphqlPath && isPlainJsonBody(req.headers)) {
-      readGraphqlBody(req, bodyLimit).then(
-        (body) =>
-          answer(
-            req,
-            res,
-            postKeys.get(body.raw, () => graphqlPostHitKey(graphqlPath, body.parsed)),
-          ),
-        // Too large or not JSON: src/graphql/body-middleware.ts answers with the same error it always did.
-        () => strapiListener(req, res),
-      );
+      // Too large or not JSON: src/graphql/body-middleware.ts answers with the same error it always did.
+      const parseThenAnswer = () =>
+        readGraphqlBody(req, bodyLimit).then(
+          (body) => answer(req, res, graphqlPostHitKey(graphqlPath, body.parsed)),
+          () => strapiListener(req, res),
+        );
+      readPlainBodyBytes(req, bodyLimitBytes, (bytes) => {
+        if (bytes === null) return void parseThenAnswer();
+        // latin1: one character per byte, so equal texts are equal bodies. Only an unknown body is parsed.
+        const known = postKeys.peek(bytes.toString('latin1'));
+        if (known !== undefined) return answer(req, res, known);
+        readGraphqlBody(req, bodyLimit).then(
+          (body) =>
+            answer(
+              req,
+              res,
+              postKeys.get(bytes.toString('latin1'), () => graphqlPostHitKey(graphqlPath, body.parsed)),
+            ),
+          () => strapiListener(req, res),
+        );
+      });
       return;
     }
     strapiListener(req, res);
