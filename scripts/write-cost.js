@@ -2,7 +2,7 @@
 // @ts-check
 'use strict';
 /**
- * `node scripts/write-cost.js [--kind article|person] [--writes 40]` (after dist/ is compiled:
+ * `node scripts/write-cost.js [--kind article|person] [--writes 40] [--trace]` (after dist/ is compiled:
  * `npm run build`, or any test run)
  *
  * What one editor's published write costs the server, counted exactly: boots the compiled
@@ -11,7 +11,8 @@
  * at once) or of one of its people (a new job title: every article view showing them is
  * rebuilt). Prints the SQL statements per write (knex's query events: exact, whatever
  * the machine's load), the process's CPU per write (server and the small client) and the
- * latency p50. Drops the database afterwards. A measurement: it asserts nothing.
+ * latency p50; `--trace` also lists the last write's statements with the time each was sent.
+ * Drops the database afterwards. A measurement: it asserts nothing.
  */
 const path = require('path');
 const { parseArgs } = require('util');
@@ -23,7 +24,7 @@ const appDir = path.resolve(__dirname, '..');
 async function main() {
   const { values } = parseArgs({
     args: process.argv.slice(2).filter((a) => a !== '--'),
-    options: { kind: { type: 'string', default: 'article' }, writes: { type: 'string', default: '40' } },
+    options: { kind: { type: 'string', default: 'article' }, writes: { type: 'string', default: '40' }, trace: { type: 'boolean', default: false } },
   });
   const kind = values.kind === 'person' ? 'person' : 'article';
   const writes = Number(values.writes);
@@ -60,8 +61,13 @@ async function main() {
 
     let counting = false;
     let statements = 0;
-    /** @type {import('knex').Knex} */ (strapi.db.connection).on('query', () => {
-      if (counting) statements += 1;
+    /** @type {string[]} */
+    let trace = [];
+    let traceStart = 0;
+    /** @type {import('knex').Knex} */ (strapi.db.connection).on('query', (/** @type {{ sql: string }} */ query) => {
+      if (!counting) return;
+      statements += 1;
+      if (values.trace) trace.push(`${(performance.now() - traceStart).toFixed(1).padStart(6)} ms  ${query.sql.replace(/\s+/g, ' ').slice(0, 150)}`);
     });
     /** @type {number[]} */
     const latencies = [];
@@ -69,7 +75,8 @@ async function main() {
     for (let i = 0; i < writes; i++) {
       const data = kind === 'person' ? { jobTitle: `منصب ${i}` } : { summary: `ملخص ${i}` };
       counting = true;
-      const started = performance.now();
+      trace = [];
+      const started = (traceStart = performance.now());
       const res = await fetch(`${base}/api/${collection}/${first.documentId}?locale=ar`, {
         method: 'PUT',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
@@ -81,6 +88,7 @@ async function main() {
       if (res.status !== 200) throw new Error(`write-cost: PUT answered ${res.status}`);
     }
     const cpu = process.cpuUsage(cpuBefore);
+    if (values.trace) console.log(`write-cost: the statements of the last write, with the time each was sent:\n${trace.join('\n')}`);
     latencies.sort((a, b) => a - b);
     const load = require('fs').readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
     console.log(

@@ -10,6 +10,7 @@ import { waitForDatabaseIdle } from '../seed/database-idle';
 import { useScriptEnvironment } from '../settings';
 import { parseImportArgs, USAGE, type ImportArgs } from './args';
 import { Batches } from './batches';
+import { batchKeys, Overlap } from './overlap';
 import { describeBadLine, parseLine, readLines } from './lines';
 import { formatDuration, progressLine, rate, type ProgressState } from './progress';
 
@@ -75,9 +76,9 @@ function addCounts(total: OutcomeCounts, batch: OutcomeCounts) {
 }
 
 /**
- * `npm run import -- [--stop-on-error] [--batch N] FILE.ndjson`: streams an archive of
- * story bundles, one per line, into the database in batched transactions
- * (src/seed/bulk-load.ts), with progress, and returns the exit code: 0 when every line
+ * `npm run import -- [--stop-on-error] [--batch N] [--parallel N] FILE.ndjson`: streams an
+ * archive of story bundles, one per line, into the database in batched transactions
+ * (src/seed/bulk-load.ts), up to N at once where they share no document (src/import/overlap.ts), with progress, and returns the exit code: 0 when every line
  * was imported, 1 when any line was bad or the import failed, 2 for bad arguments.
  */
 export async function runImportCli(
@@ -147,8 +148,14 @@ async function importFile(
     state.bad += 1;
     for (const text of describeBadLine(line, problems)) reporter.problem(`import: ${text}`);
   };
+  // --stop-on-error must know a batch's outcome before it reads on; SQLite has one writer anyway.
+  const overlap = new Overlap(args.stopOnError || strapi.db.dialect.client !== 'postgres' ? 1 : args.parallel);
   const write = async (items: BatchItem[], bytesRead: number) => {
     if (items.length === 0) return;
+    if (args.stopOnError) return writeNow(items, bytesRead);
+    await overlap.submit(batchKeys(items), () => writeNow(items, bytesRead));
+  };
+  const writeNow = async (items: BatchItem[], bytesRead: number) => {
     const report = await writer.write(items, { stopAtFirstRejected: args.stopOnError });
     for (const rejected of report.rejected) bad(rejected.line, rejected.problems);
     addCounts(counts, report.counts);
@@ -159,7 +166,7 @@ async function importFile(
       lastChange = Date.now();
     }
     if (args.stopOnError && report.rejected.length > 0) stoppedAt = report.rejected[0]!.line;
-    state.bytesRead = bytesRead;
+    state.bytesRead = Math.max(state.bytesRead, bytesRead);
     state.elapsedMs = Date.now() - started;
     reporter.update(state);
   };
@@ -189,6 +196,11 @@ async function importFile(
       if (stoppedAt !== null) break;
     }
     if (stoppedAt === null) await write(batches.take(), totalBytes);
+    await overlap.drain();
+  } catch (error) {
+    // The batches still in flight finish (or roll back) before the error is reported and Strapi stops.
+    await overlap.drain().catch(() => undefined);
+    throw error;
   } finally {
     state.elapsedMs = Date.now() - started;
     reporter.stop();

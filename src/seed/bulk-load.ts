@@ -78,6 +78,8 @@ const LINKS: Record<string, LinkSpec> = {
   'quote.source': { table: 'quotes_source_lnk', own: 'quote_id', other: 'source_id', otherKind: 'source' },
   'quote.article': { table: 'quotes_article_lnk', own: 'quote_id', other: 'article_id', otherKind: 'article', ord: 'quote_ord', inverseOrd: true },
 };
+/** The advisory lock updating batches take turns with (any number no other lock of this database uses). */
+const UPDATING_BATCHES_LOCK = 0x6e657773;
 const linksOf = (kind: EntityKind) => Object.entries(LINKS).filter(([key]) => key.startsWith(`${kind}.`));
 
 /** Strapi's documentIds are 24 lower-case letters and digits, starting with a letter. */
@@ -196,11 +198,23 @@ class Batch {
     const removed = await this.removeStaleQuotes(storedArticles, bundles);
     const changed = KINDS.some((k) => this.written[k].length > 0) || removed.length > 0;
     if (changed) {
+      if (KINDS.some((k) => this.updated[k].length > 0)) await this.waitForOtherUpdatingBatches();
       await this.reindexUpdated();
       await this.rebuildViews();
       for (const kind of KINDS) await recordImport(this.trx, uidOf(kind), this.drafts[kind]);
     }
     return { accepted: accepted.map((i) => i.line), rejected, counts: this.counts, removedQuotes: removed.length, changed };
+  }
+
+  /**
+   * Batches that share no slug run at once (src/import/overlap.ts), but an updated person,
+   * organization, source or quote also changes stored articles and quotes no slug of the
+   * batch names: their views and search rows are rebuilt from what is committed. So
+   * batches that updated anything take turns from here to their commit, each reading what
+   * the one before it committed. A batch that only creates takes no turn.
+   */
+  private async waitForOtherUpdatingBatches() {
+    if (this.strapi.db.dialect.client === 'postgres') await this.trx.raw('select pg_advisory_xact_lock(?)', [UPDATING_BATCHES_LOCK]);
   }
 
   /** What screenBatch() needs from the database: the referenced slugs and their locales, and the owners of the batch's quote slugs. */

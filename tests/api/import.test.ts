@@ -169,6 +169,39 @@ describe('npm run import', () => {
     expect(revisions.map((r) => r.n).sort()).toEqual([1, 1, 2, 2]);
   });
 
+  it('writes batches that share no slug at once, and still rebuilds a stored story two of them change from both', async () => {
+    await runImport([writeArchive('shared.ndjson', [importBundle('import-shared')])]).then((r) => expect(r).toMatchObject({ code: 0, stderr: '' }));
+    // Two bundles of new articles, one renaming the story's person and one its source: no slug in common,
+    // so with --batch 1 they are written together, and each changes the stored story's view and quotes.
+    const renamesPerson = importBundle('import-shared-p');
+    renamesPerson.people = [
+      { slug: 'import-shared-person', name: { ar: 'اسم الشخص الجديد', en: 'Renamed shared person' }, affiliation: 'import-shared-org', aliases: [] },
+    ];
+    Object.assign(renamesPerson.article, { people: ['import-shared-person'], organizations: [], sources: [], figures: [] });
+    Object.assign(renamesPerson, { organizations: [], sources: [], quotes: [] });
+    const renamesSource = importBundle('import-shared-s');
+    renamesSource.sources = [{ slug: 'import-shared-source', name: { ar: 'وكالة جديدة', en: 'Renamed shared agency' }, kind: 'news_agency' }];
+    Object.assign(renamesSource.article, { people: [], organizations: [], sources: ['import-shared-source'], figures: [] });
+    Object.assign(renamesSource, { organizations: [], people: [], quotes: [] });
+    const result = await runImport(['--batch', '1', '--parallel', '2', writeArchive('renames.ndjson', [renamesPerson, renamesSource])]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+
+    const story = (await api().get('/api/articles/slug/import-shared').query({ locale: 'en' }).expect(200)).body.data as Article & {
+      people: Array<{ name: string }>;
+      sources: Array<{ name: string }>;
+      quotes: Array<{ speaker: { name: string }; source: { name: string } | null }>;
+    };
+    expect(story.people.map((p) => p.name)).toEqual(['Renamed shared person']);
+    expect(story.sources.map((s) => s.name)).toEqual(['Renamed shared agency']);
+    expect(story.quotes.map((q) => [q.speaker.name, q.source?.name ?? null])).toEqual([
+      ['Renamed shared person', 'Renamed shared agency'],
+      ['Renamed shared person', null],
+    ]);
+    // The quotes' search rows carry both new names too.
+    const search = await api().get('/api/search').query({ q: 'Renamed shared agency', locale: 'en' }).expect(200);
+    expect(JSON.stringify(search.body)).toContain('import-shared-q1');
+  });
+
   it('stops at the first bad line with --stop-on-error, keeping what came before it', async () => {
     const file = writeArchive('stop.ndjson', [
       importBundle('import-stop-before'),
