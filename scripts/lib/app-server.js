@@ -3,7 +3,7 @@
 /**
  * The production app as an operator runs it, in its own process: what the benchmark,
  * the load test and the tests that need real processes (browser, cluster, faults)
- * share. `strapi start` with the heap cap `npm start` sets, on a free port, stopped
+ * share. `npm start`'s server (scripts/start.js) with the heap cap `npm start` sets, on a free port, stopped
  * again; the build; generated production secrets; an API token made through the
  * admin; PostgreSQL connections for setup and assertions.
  */
@@ -16,6 +16,8 @@ const { Client } = require('pg');
 
 const appDir = path.resolve(__dirname, '..', '..');
 const STRAPI_BIN = path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js');
+/** What `npm start` runs: the compiled app without Strapi's CLI (scripts/start.js says why). */
+const START_SCRIPT = path.join(appDir, 'scripts', 'start.js');
 /** The flags `npm start` gives Node (package.json's start script), so every started server runs like production. */
 const START_NODE_OPTIONS = /NODE_OPTIONS:-([^}]*)}/.exec(require('../../package.json').scripts.start)?.[1] ?? '';
 
@@ -83,14 +85,14 @@ function ensureBuild(skip, label) {
  */
 
 /**
- * `strapi start` with this environment on a free port; resolves once /_health answers.
+ * `npm start`'s server (scripts/start.js) with this environment on a free port; resolves once /_health answers.
  * @param {Record<string, string>} env
  * @param {{ label?: string, timeoutMs?: number, echo?: boolean }} [options] echo: print the process's output as it comes
  * @returns {Promise<AppProcess>}
  */
 async function startServer(env, { label = 'app', timeoutMs = 120_000, echo = process.env.TEST_APP_OUTPUT === 'true' } = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, [STRAPI_BIN, 'start'], {
+  const child = spawn(process.execPath, [START_SCRIPT], {
     cwd: appDir,
     env: { ...process.env, NODE_OPTIONS: process.env.NODE_OPTIONS || START_NODE_OPTIONS, ...env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -107,7 +109,7 @@ async function startServer(env, { label = 'app', timeoutMs = 120_000, echo = pro
   const app = { child, baseUrl: `http://127.0.0.1:${port}`, port, output: () => output };
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${label}: strapi start exited with ${child.exitCode} before it was healthy:\n${output.slice(-3000)}`);
+    if (child.exitCode !== null) throw new Error(`${label}: the server exited with ${child.exitCode} before it was healthy:\n${output.slice(-3000)}`);
     if (
       await fetch(`${app.baseUrl}/_health`).then(
         (r) => r.status === 204,

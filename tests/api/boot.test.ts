@@ -9,11 +9,11 @@ import { PRODUCTION_SECRETS } from '../../src/settings/production-secrets.fixtur
 const appDir = path.resolve(__dirname, '..', '..');
 const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
 
-/** `npm start` (strapi start on the compiled dist/) with the given environment on top of the test's. */
+/** `npm start` (scripts/start.js on the compiled dist/) with the given environment on top of the test's. */
 function strapiStart(overrides: NodeJS.ProcessEnv): { child: ChildProcess; done: Promise<{ code: number | null; output: string }> } {
   const env: NodeJS.ProcessEnv = { ...process.env, ...overrides };
   for (const name of SECRETS) if (!(name in overrides)) delete env[name];
-  const child = spawn(process.execPath, [path.join(appDir, 'node_modules/@strapi/strapi/bin/strapi.js'), 'start'], { cwd: appDir, env });
+  const child = spawn(process.execPath, [path.join(appDir, 'scripts', 'start.js')], { cwd: appDir, env });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
@@ -34,6 +34,14 @@ describe('production start with unsafe secrets', () => {
     expect(output).toContain('Refusing to start in production');
     for (const name of SECRETS) expect(output).toContain(`${name} is not set`);
     expect(output).not.toContain('Strapi started successfully');
+  });
+
+  it("starts without Strapi's CLI, so Node's domain module (loaded by the CLI's repl) never taxes a request", async () => {
+    const preload = path.join(appDir, 'tests', 'fixtures', 'preload', 'report-domain.cjs');
+    // Refused for its secrets after Strapi has loaded the app: by then the CLI would have loaded domain.
+    const { output } = await strapiStart({ NODE_ENV: 'production', PORT: '0', NODE_OPTIONS: `--require ${preload}` }).done;
+    expect(output).toContain('Refusing to start in production');
+    expect(output).toContain('domain module loaded: false');
   });
 
   it('refuses a placeholder copied from .env.example, naming only that variable', async () => {
