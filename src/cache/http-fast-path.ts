@@ -95,26 +95,23 @@ export function installHttpFastPath(server: Server, cache: ResponseCache, option
     }
     // Only the bare endpoint: a query string or another content type is Koa's to judge.
     if (method === 'POST' && url === graphqlPath && isPlainJsonBody(req.headers)) {
+      // Parsed (by co-body, as Koa would) only when the key is not remembered; remembered by these bytes when there are any.
       // Too large or not JSON: src/graphql/body-middleware.ts answers with the same error it always did.
-      const parseThenAnswer = () =>
+      const parseThenAnswer = (text: string | null) =>
         readGraphqlBody(req, bodyLimit).then(
-          (body) => answer(req, res, graphqlPostHitKey(graphqlPath, body.parsed)),
+          (body) => {
+            const compute = () => graphqlPostHitKey(graphqlPath, body.parsed);
+            answer(req, res, text === null ? compute() : postKeys.get(text, compute));
+          },
           () => strapiListener(req, res),
         );
       readPlainBodyBytes(req, bodyLimitBytes, (bytes) => {
-        if (bytes === null) return void parseThenAnswer();
-        // latin1: one character per byte, so equal texts are equal bodies. Only an unknown body is parsed.
-        const known = postKeys.peek(bytes.toString('latin1'));
+        if (bytes === null) return void parseThenAnswer(null);
+        // latin1: one character per byte, so equal texts are equal bodies.
+        const text = bytes.toString('latin1');
+        const known = postKeys.peek(text);
         if (known !== undefined) return answer(req, res, known);
-        readGraphqlBody(req, bodyLimit).then(
-          (body) =>
-            answer(
-              req,
-              res,
-              postKeys.get(bytes.toString('latin1'), () => graphqlPostHitKey(graphqlPath, body.parsed)),
-            ),
-          () => strapiListener(req, res),
-        );
+        void parseThenAnswer(text);
       });
       return;
     }
