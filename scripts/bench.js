@@ -49,7 +49,7 @@ const { RssSampler, treeCpuMs } = require('./lib/proc-stats');
 const { benchHits } = require('./lib/bench-hits');
 
 /**
- * @typedef {{ articles: number, duration: number, connections: number, warmup: number, database: string, reuse: boolean, keep: boolean, modes: string, scenario: Scenario, writes: number, readers: number, writeRate: number, cacheMb: number, mixed: number, mixedRate: number }} Options
+ * @typedef {{ articles: number, duration: number, connections: number, warmup: number, database: string, reuse: boolean, keep: boolean, modes: string, scenario: Scenario, writes: number, readers: number, writeRate: number, cacheMb: number, mixed: number, mixedRate: number, rounds: number, hitRate: number, pin: boolean }} Options
  * @typedef {'reads' | 'writes' | 'webhooks' | 'breaking-news' | 'hits'} Scenario
  */
 
@@ -75,6 +75,10 @@ function options() {
       mixed: { type: 'string', default: '120' },
       // Reads a second across the mixed phase's readers; 0 is flat out. A paced phase can run for hours beside other work.
       'mixed-rate': { type: 'string', default: '0' },
+      // The hits scenario: server and ceiling in alternating slices, at a fixed rate (0: flat out), on CPUs of their own.
+      rounds: { type: 'string', default: '5' },
+      'hit-rate': { type: 'string', default: '0' },
+      pin: { type: 'boolean', default: false },
     },
   });
   /** @type {Scenario[]} */
@@ -82,7 +86,7 @@ function options() {
   const scenario = known.find((s) => s === values.scenario);
   if (!scenario) throw new Error(`--scenario must be ${known.join(', ')}; got "${values.scenario}"`);
   values.duration ??= scenario === 'breaking-news' ? '30' : '10';
-  /** @param {'articles' | 'duration' | 'connections' | 'warmup' | 'writes' | 'readers' | 'cache-mb' | 'mixed' | 'mixed-rate'} name @param {number} min */
+  /** @param {'articles' | 'duration' | 'connections' | 'warmup' | 'writes' | 'readers' | 'cache-mb' | 'mixed' | 'mixed-rate' | 'rounds' | 'hit-rate'} name @param {number} min */
   const count = (name, min) => {
     const value = Number(values[name]);
     if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be a whole number of at least ${min}; got "${values[name]}"`);
@@ -108,6 +112,9 @@ function options() {
     cacheMb: count('cache-mb', 1),
     mixed: count('mixed', 1),
     mixedRate: count('mixed-rate', 0),
+    rounds: count('rounds', 1),
+    hitRate: count('hit-rate', 0),
+    pin: values.pin ?? false,
   };
 }
 
@@ -314,6 +321,9 @@ async function hitsScenario(opts, env, seeded) {
     cacheMb: opts.cacheMb,
     mixedSeconds: opts.mixed,
     mixedRate: opts.mixedRate,
+    rounds: opts.rounds,
+    rate: opts.hitRate,
+    pin: opts.pin,
   });
   console.log(`\n| cache | hit | server CPU µs/req | ceiling CPU µs/req | ratio | req/s | ceiling req/s | p50 ms | p99 ms | errors |`);
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
@@ -325,7 +335,7 @@ async function hitsScenario(opts, env, seeded) {
   const file = path.join(appDir, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}-hits.json`);
   writeFileSync(
     file,
-    `${JSON.stringify({ date: new Date().toISOString(), articles: opts.articles, seeded, cacheMb: opts.cacheMb, mixedSeconds: opts.mixed, mixedRate: opts.mixedRate, connections: opts.connections, duration: opts.duration, results }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), articles: opts.articles, seeded, cacheMb: opts.cacheMb, mixedSeconds: opts.mixed, mixedRate: opts.mixedRate, connections: opts.connections, duration: opts.duration, rounds: opts.rounds, hitRate: opts.hitRate, pin: opts.pin, results }, null, 2)}\n`,
   );
   console.log(`bench: wrote ${path.relative(appDir, file)}`);
   if (!opts.keep && !opts.reuse) await sql('postgres', `drop database "${opts.database}" with (force)`);

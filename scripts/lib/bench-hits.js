@@ -11,7 +11,7 @@
  * requests; req/s and latency are beside it, but on a shared machine CPU per request is
  * the number to compare.
  */
-const { fork } = require('child_process');
+const { execFileSync, fork } = require('child_process');
 const { readFileSync } = require('fs');
 const { createHash } = require('crypto');
 const autocannon = require('autocannon');
@@ -36,12 +36,14 @@ function cpuMicros(pid) {
  */
 
 /**
- * @param {string} url @param {Request} request @param {number} pid @param {{ connections: number, duration: number }} opts
+ * @param {string} url @param {Request} request @param {number} pid @param {{ connections: number, duration: number, rate?: number }} opts
  * @returns {Promise<Run>}
  */
 async function measure(url, request, pid, opts) {
   const before = cpuMicros(pid);
-  const result = await autocannon({ url, connections: opts.connections, duration: opts.duration, ...request });
+  // A fixed rate (req/s across all connections) makes the server and the ceiling do the same work per second, unsaturated.
+  const rate = opts.rate ? { overallRate: opts.rate } : {};
+  const result = await autocannon({ url, connections: opts.connections, duration: opts.duration, ...rate, ...request });
   const spent = cpuMicros(pid) - before;
   const requests = result.requests.total;
   return {
@@ -51,6 +53,60 @@ async function measure(url, request, pid, opts) {
     p99: result.latency.p99,
     requests,
     errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+/**
+ * Every thread of a process onto one CPU (`taskset`): with --pin the server and the ceiling
+ * share CPU 0 and the load generator keeps CPU 1, so neither takes the other's core.
+ * @param {number} pid @param {number} cpu
+ */
+function pinTo(pid, cpu) {
+  execFileSync('taskset', ['--all-tasks', '--pid', '--cpu-list', String(cpu), String(pid)], { stdio: 'ignore' });
+}
+
+/** @param {number[]} values */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/**
+ * The server against the ceiling in `rounds` alternating slices of `duration / rounds`
+ * seconds each: a machine whose background load drifts during the run weighs on both
+ * sides alike. The ratio is the median of the rounds' ratios; CPU per request and req/s
+ * are over all rounds.
+ * @param {{ url: string, pid: number }} server @param {{ url: string, pid: number }} ceiling @param {Request} request
+ * @param {{ connections: number, duration: number, rounds: number, rate: number }} opts
+ * @returns {Promise<{ server: Run, ceiling: Run, ratio: number, roundRatios: number[] }>}
+ */
+async function measurePair(server, ceiling, request, opts) {
+  const slice = { connections: opts.connections, duration: Math.max(1, Math.round(opts.duration / opts.rounds)), rate: opts.rate };
+  /** @type {Run[]} */
+  const serverRuns = [];
+  /** @type {Run[]} */
+  const ceilingRuns = [];
+  for (let round = 0; round < opts.rounds; round += 1) {
+    serverRuns.push(await measure(server.url, request, server.pid, slice));
+    ceilingRuns.push(await measure(ceiling.url, request, ceiling.pid, slice));
+  }
+  const roundRatios = serverRuns.map((run, i) => Math.round((run.cpuMicrosPerRequest / (ceilingRuns[i]?.cpuMicrosPerRequest || 1)) * 100) / 100);
+  return { server: pool(serverRuns), ceiling: pool(ceilingRuns), ratio: median(roundRatios), roundRatios };
+}
+
+/** @param {Run[]} runs @returns {Run} */
+function pool(runs) {
+  const requests = runs.reduce((n, r) => n + r.requests, 0);
+  const cpu = runs.reduce((n, r) => n + r.cpuMicrosPerRequest * r.requests, 0);
+  const seconds = runs.reduce((n, r) => n + (r.requestsPerSecond ? r.requests / r.requestsPerSecond : 0), 0);
+  return {
+    cpuMicrosPerRequest: requests ? Math.round((cpu / requests) * 10) / 10 : 0,
+    requestsPerSecond: seconds ? Math.round((requests / seconds) * 10) / 10 : 0,
+    p50: median(runs.map((r) => r.p50)),
+    p99: Math.max(...runs.map((r) => r.p99)),
+    requests,
+    errors: runs.reduce((n, r) => n + r.errors, 0),
   };
 }
 
@@ -221,7 +277,7 @@ async function readMany(base, reads, concurrency, more, stats, perSecond = 0) {
 }
 
 /**
- * @param {{ env: Record<string, string>, database: string, duration: number, connections: number, warmup: number, cacheMb: number, mixedSeconds: number, mixedRate: number }} opts
+ * @param {{ env: Record<string, string>, database: string, duration: number, connections: number, warmup: number, cacheMb: number, mixedSeconds: number, mixedRate: number, rounds: number, rate: number, pin: boolean }} opts
  */
 async function benchHits(opts) {
   const [story] = await sql(opts.database, `select slug from articles where locale = 'ar' and published_at is not null and slug = $1 limit 1`, [
@@ -243,9 +299,13 @@ async function benchHits(opts) {
     { label: 'bench' },
   );
   const pid = server.child.pid ?? 0;
+  if (opts.pin) {
+    pinTo(pid, 0);
+    pinTo(process.pid, 1);
+  }
   const base = server.baseUrl;
   const list = kinds(story.slug);
-  /** @type {Array<{ phase: string, kind: string, label: string, server: Run, ceiling: Run, ratio: number }>} */
+  /** @type {Array<{ phase: string, kind: string, label: string, server: Run, ceiling: Run, ratio: number, roundRatios: number[] }>} */
   const results = [];
   /** @type {Map<string, { child: import('child_process').ChildProcess, port: number }>} */
   const ceilings = new Map();
@@ -262,21 +322,27 @@ async function benchHits(opts) {
           hit.headers.forEach((value, name) => {
             if (!PER_EXCHANGE.has(name)) headers[name] = value;
           });
-          ceilings.set(kind.name, await ceilingServer(hit.body, headers));
+          const started = await ceilingServer(hit.body, headers);
+          if (opts.pin) pinTo(started.child.pid ?? 0, 0);
+          ceilings.set(kind.name, started);
         }
         const ceiling = /** @type {{ child: import('child_process').ChildProcess, port: number }} */ (ceilings.get(kind.name));
         const url = `${base}${kind.path}`;
         const ceilingUrl = `http://127.0.0.1:${ceiling.port}${kind.path}`;
-        await measure(url, kind.request, pid, { connections: opts.connections, duration: opts.warmup });
-        const serverRun = await measure(url, kind.request, pid, opts);
+        const ceilingPid = ceiling.child.pid ?? 0;
+        await measure(url, kind.request, pid, { connections: opts.connections, duration: opts.warmup, rate: opts.rate });
+        await measure(ceilingUrl, kind.request, ceilingPid, { connections: opts.connections, duration: opts.warmup, rate: opts.rate });
+        const {
+          server: serverRun,
+          ceiling: ceilingRun,
+          ratio,
+          roundRatios,
+        } = await measurePair({ url, pid }, { url: ceilingUrl, pid: ceilingPid }, kind.request, opts);
         // Still a hit at the end: a run that turned into misses measures something else.
         if ((await call(url, kind.request)).headers.get('x-cache') !== 'HIT') throw new Error(`bench hits: ${kind.name} stopped being a hit during ${phase}`);
-        await measure(ceilingUrl, kind.request, ceiling.child.pid ?? 0, { connections: opts.connections, duration: opts.warmup });
-        const ceilingRun = await measure(ceilingUrl, kind.request, ceiling.child.pid ?? 0, opts);
-        const ratio = Math.round((serverRun.cpuMicrosPerRequest / ceilingRun.cpuMicrosPerRequest) * 100) / 100;
-        results.push({ phase, kind: kind.name, label: kind.label, server: serverRun, ceiling: ceilingRun, ratio });
+        results.push({ phase, kind: kind.name, label: kind.label, server: serverRun, ceiling: ceilingRun, ratio, roundRatios });
         console.log(
-          `bench: ${phase.padEnd(6)} ${kind.name.padEnd(13)} server ${serverRun.cpuMicrosPerRequest} µs/req (${serverRun.requestsPerSecond} req/s, errors ${serverRun.errors}), ceiling ${ceilingRun.cpuMicrosPerRequest} µs/req (${ceilingRun.requestsPerSecond} req/s): ${ratio}x`,
+          `bench: ${phase.padEnd(6)} ${kind.name.padEnd(13)} server ${serverRun.cpuMicrosPerRequest} µs/req (${serverRun.requestsPerSecond} req/s, errors ${serverRun.errors}), ceiling ${ceilingRun.cpuMicrosPerRequest} µs/req (${ceilingRun.requestsPerSecond} req/s): ${ratio}x (rounds ${roundRatios.join(', ')})`,
         );
       }
     };
