@@ -44,6 +44,17 @@ describe('normalizeSearchText', () => {
   });
 });
 
+describe('normalizeSearchText and normalizeWithMap', () => {
+  // Arabic with its marks, presentation forms, digits, tatweel, Latin with accents, dotted İ (two
+  // characters in lower case), characters that decompose to letters around a separator (½, ㈠), astral
+  // letters and separators of every kind, so runs and edges are common.
+  const mixed = fc.array(fc.constantFrom(...'أإآٱاةهىيؤئیکعَُِّـ٢۱ﻻ ،/"\t\nÑíİßﬁΩ½㈠℡𝐀😀-.9aZ'), { maxLength: 60 }).map((chars) => chars.join(''));
+
+  it('give the same text, over any string', () => {
+    fc.assert(fc.property(fc.oneof(fc.fullUnicodeString(), mixed), (s) => normalizeSearchText(s) === normalizeWithMap(s).normalized));
+  });
+});
+
 describe('normalizeWithMap', () => {
   it('points each output character at its source character', () => {
     const source = 'قاسم الأعْرَجي، عن';

@@ -46,6 +46,23 @@ function normalizeChar(char: string): string {
   return out;
 }
 
+/**
+ * normalizeChar() per distinct character: its NFKD split and Unicode-property tests are most of
+ * what indexing an article costs, and a text repeats a few dozen characters thousands of times.
+ * Bounded, because a hostile text can hold any number of distinct astral characters.
+ */
+const normalizedChars = new Map<string, string>();
+const MAX_REMEMBERED_CHARS = 20_000;
+
+function normalizedChar(char: string): string {
+  let out = normalizedChars.get(char);
+  if (out === undefined) {
+    out = normalizeChar(char);
+    if (normalizedChars.size < MAX_REMEMBERED_CHARS) normalizedChars.set(char, out);
+  }
+  return out;
+}
+
 export interface NormalizedText {
   normalized: string;
   /** For each character of `normalized`, the index in the source string it came from. */
@@ -58,7 +75,7 @@ export function normalizeWithMap(text: string): NormalizedText {
   const sourceIndex: number[] = [];
   let index = 0;
   for (const char of text) {
-    for (const out of normalizeChar(char)) {
+    for (const out of normalizedChar(char)) {
       const isSpace = out === ' ';
       if (isSpace && (normalized === '' || normalized.endsWith(' '))) continue;
       normalized += out;
@@ -74,8 +91,35 @@ export function normalizeWithMap(text: string): NormalizedText {
   return { normalized, sourceIndex };
 }
 
+/** normalizeWithMap(text).normalized, without the map: what indexing and queries need. */
 export function normalizeSearchText(text: string): string {
-  return normalizeWithMap(text).normalized;
+  let normalized = '';
+  // A separator is written only once a letter or digit follows it: none leading, trailing or doubled.
+  let separator = false;
+  for (const char of text) {
+    const out = normalizedChar(char);
+    if (out === '') continue;
+    if (out === ' ') {
+      separator = normalized !== '';
+      continue;
+    }
+    if (!out.includes(' ')) {
+      if (separator) normalized += ' ';
+      separator = false;
+      normalized += out;
+      continue;
+    }
+    for (const part of out) {
+      if (part === ' ') {
+        separator = normalized !== '';
+      } else {
+        if (separator) normalized += ' ';
+        separator = false;
+        normalized += part;
+      }
+    }
+  }
+  return normalized;
 }
 
 /** The normalized words of a query, duplicates removed, in order. */
