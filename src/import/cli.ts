@@ -1,6 +1,7 @@
 import { stat } from 'fs/promises';
 import path from 'path';
 import { createStrapi, type Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import { SIGNAL_POLL_MS } from '../cache/cross-process';
 import { responseCache } from '../cache/response-cache';
@@ -13,6 +14,7 @@ import { Batches } from './batches';
 import { batchKeys, Overlap } from './overlap';
 import { describeBadLine, parseLine, readLines } from './lines';
 import { formatDuration, progressLine, rate, type ProgressState } from './progress';
+import { analyzeTablesWithoutStatistics } from './statistics';
 
 interface AppContext {
   appDir: string;
@@ -155,6 +157,13 @@ async function importFile(
     if (args.stopOnError) return writeNow(items, bytesRead);
     await overlap.submit(batchKeys(items), () => writeNow(items, bytesRead));
   };
+  // Once, after the first batch that wrote: enough for the whole load (src/import/statistics.ts).
+  let statisticsGiven = strapi.db.dialect.client !== 'postgres';
+  const giveThePlannerStatistics = async () => {
+    if (statisticsGiven) return;
+    statisticsGiven = true;
+    await analyzeTablesWithoutStatistics(strapi.db.connection as unknown as Knex);
+  };
   const writeNow = async (items: BatchItem[], bytesRead: number) => {
     const report = await writer.write(items, { stopAtFirstRejected: args.stopOnError });
     for (const rejected of report.rejected) bad(rejected.line, rejected.problems);
@@ -164,6 +173,7 @@ async function importFile(
       // After the commit: a server on this database drops what it cached (at once with Redis, within its poll with a memory cache).
       await responseCache()?.flush();
       lastChange = Date.now();
+      await giveThePlannerStatistics();
     }
     if (args.stopOnError && report.rejected.length > 0) stoppedAt = report.rejected[0]!.line;
     state.bytesRead = Math.max(state.bytesRead, bytesRead);
@@ -206,8 +216,8 @@ async function importFile(
     reporter.stop();
   }
 
-  // Fresh statistics after a large load, for the servers that read it next: the planner would otherwise still plan for
-  // the nearly empty tables of the start. (Also after every doubling during the load was tried: 55 against 75 bundles/s.)
+  // Fresh statistics after a large load, for the servers that read it next. During the load one ANALYZE of the tables
+  // that had none is enough (src/import/statistics.ts); after every doubling as well was tried: 55 against 75 bundles/s.
   if (strapi.db.dialect.client === 'postgres' && written() >= 10_000) await strapi.db.connection.raw('ANALYZE');
 
   // A server with a memory cache polls the signal; the import ends only once each has had its turn to see the last batch.

@@ -1,7 +1,7 @@
 import { api, bearer, tokens } from '../helpers/http';
 import type { Article, ListBody } from '../helpers/documents';
 import { runScript, snapshotContent, startScript, type CliResult } from '../helpers/seed-cli';
-import { appDatabase, createTestDatabase, openTestDb, type TestDatabase, type TestDb } from '../helpers/test-database';
+import { appDatabase, createTestDatabase, databaseClient, openTestDb, type TestDatabase, type TestDb } from '../helpers/test-database';
 import { importBundle, importWord, withoutEnglishHeadline, writeArchive } from '../fixtures/import-bundles';
 import { syntheticBundles } from '../../src/seed/synthetic/generate';
 
@@ -224,6 +224,40 @@ describe('npm run import', () => {
     const usage = await runImport(['--batch', 'lots', 'x.ndjson']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^import: --batch must be a whole number from 1 to 5000\nusage: npm run import/);
+  });
+
+  describe('on a database no one has analyzed', () => {
+    let fresh: TestDatabase;
+    afterAll(async () => {
+      await fresh?.drop();
+    });
+
+    it(`leaves the planner statistics for the tables it filled on ${databaseClient() === 'postgres' ? 'PostgreSQL' : 'SQLite (which plans without them)'}`, async () => {
+      fresh = await createTestDatabase();
+      const file = writeArchive('statistics.ndjson', [...syntheticBundles({ articles: 6, seed: 9, prefix: 'stats', shape: 'small' })]);
+      const result = await runImport(['--batch', '2', file], fresh.env);
+      expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+      const knex = appDatabase(fresh.env);
+      try {
+        if (databaseClient() === 'postgres') {
+          // The test machine's PostgreSQL runs without autovacuum, so only the import can have analyzed them.
+          const rows = (
+            await knex.raw(
+              `select relname as "table", greatest(last_analyze, last_autoanalyze) is not null as "analyzed" from pg_stat_user_tables
+                where relname in ('articles', 'quotes', 'quotes_article_lnk', 'people', 'newsroom_search', 'newsroom_article_views') order by relname`,
+            )
+          ).rows as Array<{ table: string; analyzed: boolean }>;
+          expect(rows).toEqual(
+            ['articles', 'newsroom_article_views', 'newsroom_search', 'people', 'quotes', 'quotes_article_lnk'].map((table) => ({ table, analyzed: true })),
+          );
+        } else {
+          const [{ n }] = (await knex('articles').count({ n: '*' })) as Array<{ n: number | string }>;
+          expect(Number(n)).toBe(6 * 4);
+        }
+      } finally {
+        await knex.destroy();
+      }
+    });
   });
 
   describe('killed mid-import and run again', () => {
