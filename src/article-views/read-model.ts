@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { ARTICLE_DEFAULT_POPULATE } from '../api/article/middlewares/default-populate';
 import type { queryParams } from '@strapi/utils';
 import { collectDocumentIds } from '../content-types';
+import { contentApiOutputSanitizer } from './sanitize-output';
 
 export const VIEWS_TABLE = 'newsroom_article_views';
 export const VIEW_DEPS_TABLE = 'newsroom_article_view_deps';
@@ -24,7 +25,7 @@ export interface ChangedPublicArticle {
 /**
  * Rewrites the view rows of these articles from what is stored now: each version is
  * read through the Document Service with the default populate and sanitized for the
- * content API, exactly as GET /api/articles would return it. `locales` narrows the
+ * content API (src/article-views/sanitize-output.ts), exactly as GET /api/articles would return it. `locales` narrows the
  * rebuild to the locales a write changed (the other locales' rows stay as they are);
  * without it every locale is rebuilt. Answers which published versions now read
  * differently (the webhooks' affected articles).
@@ -39,7 +40,7 @@ export async function rebuildArticleViews(
   // The Document Service reads one locale or all of them ('*'); two changed locales of two are all.
   const scope = locales?.length === 1 ? locales[0]! : '*';
   const inScope = <Q extends Knex.QueryBuilder>(query: Q): Q => (scope === '*' ? query : (query.andWhere('locale', scope) as Q));
-  const contentType = strapi.contentType(ARTICLE);
+  const sanitizeOutput = contentApiOutputSanitizer(strapi);
   const views: Array<{ document_id: string; locale: string; published: boolean; slug: string; body: string }> = [];
   const deps = new Map<string, Record<string, string>>();
   const addDeps = (articleDocumentId: string, body: unknown) => {
@@ -63,7 +64,7 @@ export async function rebuildArticleViews(
       const status = document.publishedAt === null ? 'draft' : 'published';
       // A draft may be saved before it has a slug (Strapi checks required fields on publish): nothing can read it by slug yet.
       if (typeof document.slug !== 'string' || document.slug === '') continue;
-      const sanitized = await strapi.contentAPI.sanitize.output(document, contentType, {});
+      const sanitized = await sanitizeOutput(document, ARTICLE);
       views.push({
         document_id: document.documentId,
         locale: document.locale,
