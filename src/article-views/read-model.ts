@@ -75,21 +75,26 @@ export async function rebuildArticleViews(
       addDeps(document.documentId, sanitized);
     }
   }
-  const publicBefore = (await inScope(knex(VIEWS_TABLE).whereIn('document_id', documentIds).andWhere('published', true)).select(
-    'document_id',
-    'locale',
-    'slug',
-    'body',
-  )) as Array<{ document_id: string; locale: string; slug: string; body: string }>;
+  // One read for two uses: the published rows about to be replaced (what the webhooks compare) and, when one locale is
+  // rebuilt, the other locales' rows, whose dependencies stay.
+  const stored = (await knex(VIEWS_TABLE)
+    .whereIn('document_id', documentIds)
+    .andWhere((which) => {
+      void which.where('published', true);
+      if (scope !== '*') void which.orWhereNot('locale', scope);
+    })
+    .select('document_id', 'locale', 'published', 'slug', 'body')) as Array<{
+    document_id: string;
+    locale: string;
+    published: boolean | number;
+    slug: string;
+    body: string;
+  }>;
+  const inScopeRow = (row: { locale: string }) => scope === '*' || row.locale === scope;
+  const publicBefore = stored.filter((row) => inScopeRow(row) && Boolean(row.published));
+  const kept = stored.filter((row) => !inScopeRow(row));
   await inScope(knex(VIEWS_TABLE).whereIn('document_id', documentIds)).del();
   // Dependencies are kept per article, not per locale: those of the views left alone come from their stored bodies.
-  const kept =
-    scope === '*'
-      ? []
-      : ((await knex(VIEWS_TABLE).whereIn('document_id', documentIds).andWhereNot('locale', scope).select('document_id', 'body')) as Array<{
-          document_id: string;
-          body: string;
-        }>);
   for (const view of kept) addDeps(view.document_id, JSON.parse(view.body));
   await knex(VIEW_DEPS_TABLE).whereIn('article_document_id', documentIds).del();
   for (let i = 0; i < views.length; i += 200) await knex(VIEWS_TABLE).insert(views.slice(i, i + 200));
