@@ -12,6 +12,11 @@
  *                                the join in "articles mentioning the person <slug>"
  *   locale, published_date       /api/articles?sort=publishedDate:desc (newest first)
  *   locale, section, published_date  a section's newest articles
+ *   locale, id (published | drafts)  the total of a list's pagination: Strapi counts
+ *                                `count(distinct id)` of every match on every list
+ *                                request, and for the newest articles that is every
+ *                                article of the locale (268 ms a request at 100,000,
+ *                                16 ms as an index-only scan of these)
  *
  * Strapi runs migrations before it creates its tables, so on a fresh database these
  * tables do not exist yet when this runs. Every statement is therefore idempotent and
@@ -27,6 +32,8 @@ const QUERY_INDEXES = [
   })),
   { table: 'articles', name: 'articles_newest_idx', columns: ['locale', 'published_date'] },
   { table: 'articles', name: 'articles_section_newest_idx', columns: ['locale', 'section', 'published_date'] },
+  { table: 'articles', name: 'articles_published_count_idx', columns: ['locale', 'id'], where: 'published_at IS NOT NULL' },
+  { table: 'articles', name: 'articles_draft_count_idx', columns: ['locale', 'id'], where: 'published_at IS NULL' },
 ];
 
 module.exports = {
@@ -36,7 +43,8 @@ module.exports = {
     for (const index of QUERY_INDEXES) {
       if (!(await knex.schema.hasTable(index.table))) continue;
       const columns = index.columns.map((column) => `"${column}"`).join(', ');
-      await knex.raw(`CREATE INDEX IF NOT EXISTS "${index.name}" ON "${index.table}" (${columns})`);
+      const where = index.where ? ` WHERE ${index.where}` : '';
+      await knex.raw(`CREATE INDEX IF NOT EXISTS "${index.name}" ON "${index.table}" (${columns})${where}`);
     }
   },
 

@@ -3,7 +3,7 @@ import { databaseClient, openTestDb } from '../helpers/test-database';
 // The index list is the migration's own; a new entry there is checked here too.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { QUERY_INDEXES } = require('../../database/migrations/2026.12.01T00.00.00.add-query-indexes.js') as {
-  QUERY_INDEXES: Array<{ table: string; name: string; columns: string[] }>;
+  QUERY_INDEXES: Array<{ table: string; name: string; columns: string[]; where?: string }>;
 };
 
 describe('query indexes', () => {
@@ -21,6 +21,8 @@ describe('query indexes', () => {
         expect({ name: index.name, table: found?.table }).toEqual({ name: index.name, table: index.table });
         // Columns in the declared order: the order is what lets a sort use the index.
         expect(found!.definition.replace(/"/g, '')).toContain(`(${index.columns.join(', ')})`);
+        // A partial index (a list's count) only serves the queries its condition matches.
+        if (index.where) expect(found!.definition.replace(/[()"]/g, '').toUpperCase()).toContain(`WHERE ${index.where}`.toUpperCase());
       }
     } finally {
       await db.close();
