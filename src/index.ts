@@ -96,7 +96,11 @@ export default {
     if (cache) {
       if (cache.store.kind === 'memory') {
         // Other processes on this database (a seed script, another instance without Redis) write too.
-        cache.signal = new CrossProcessSignal(strapi.db.connection as unknown as Knex, () => cache.store.flush());
+        cache.signal = new CrossProcessSignal(
+          strapi.db.connection as unknown as Knex,
+          () => cache.store.flush(),
+          (error) => strapi.log.error(`[cache] could not tell other processes about an eviction: ${error.message}`),
+        );
         await cache.signal.start(SIGNAL_POLL_MS);
       }
       // Anything cached during boot (nothing, normally) predates the seed; start clean.

@@ -47,6 +47,29 @@ describe('cross-process eviction signal', () => {
     expect(flushes.server).toBe(1);
   });
 
+  it("tells the other processes about a write's eviction without being waited for", async () => {
+    server.advanceInBackground();
+    server.advanceInBackground();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await server.poll();
+    await script.poll();
+    expect(flushes).toEqual({ server: 0, script: 1 });
+  });
+
+  it('reports a background advance that failed, and throws nothing', async () => {
+    const errors: string[] = [];
+    const broken = knexFactory({ client: 'better-sqlite3', connection: { filename: ':memory:' }, useNullAsDefault: true });
+    const signal = new CrossProcessSignal(
+      broken,
+      async () => undefined,
+      (error) => errors.push(error.message),
+    );
+    signal.advanceInBackground();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await broken.destroy();
+    expect(errors).toEqual([expect.stringContaining('newsroom_cache_signal')]);
+  });
+
   it('is idempotent to migrate twice', async () => {
     await migration.up(knex);
     expect(await knex('newsroom_cache_signal').count({ n: '*' })).toMatchObject([{ n: 1 }]);

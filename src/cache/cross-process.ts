@@ -18,10 +18,11 @@ export class CrossProcessSignal {
   constructor(
     private readonly knex: Knex,
     private readonly flushLocal: () => Promise<void>,
+    private readonly onError: (error: Error) => void = () => undefined,
   ) {}
 
-  private async read(db: Knex | Knex.Transaction = this.knex): Promise<number> {
-    const row = (await db(SIGNAL_TABLE).where({ id: 1 }).first('epoch')) as { epoch: number | string } | undefined;
+  private async read(): Promise<number> {
+    const row = (await this.knex(SIGNAL_TABLE).where({ id: 1 }).first('epoch')) as { epoch: number | string } | undefined;
     return Number(row?.epoch ?? 0);
   }
 
@@ -44,13 +45,24 @@ export class CrossProcessSignal {
     }
   }
 
+  /**
+   * advance() without waiting for it, for a write's eviction: the other processes poll the
+   * counter (SIGNAL_POLL_MS), so waiting would not make their caches fresher, only the
+   * write's acknowledgement later. A failure goes to onError; the next advance or poll
+   * catches up.
+   */
+  advanceInBackground(): void {
+    this.advance().catch((error: Error) => this.onError(error));
+  }
+
   /** Tells the other processes this one evicted something. */
   async advance(): Promise<void> {
-    // The row lock held by the update makes the value read back exactly this increment.
-    const current = await this.knex.transaction(async (trx) => {
-      await trx(SIGNAL_TABLE).where({ id: 1 }).increment('epoch', 1);
-      return this.read(trx);
-    });
+    // One statement, so the value returned is exactly this increment's (the row is locked for
+    // it), and a write's acknowledgement waits for one round trip, not a transaction's four.
+    const [row] = (await this.knex(SIGNAL_TABLE).where({ id: 1 }).increment('epoch', 1).returning('epoch')) as Array<{ epoch: number | string }>;
+    const current = Number(row?.epoch ?? 0);
+    // Advances in the background can answer out of order: an older answer says nothing new.
+    if (this.known !== null && current <= this.known) return;
     // Not the next value after ours: another process advanced it meanwhile.
     const foreign = this.known !== null && current !== this.known + 1;
     this.known = current;

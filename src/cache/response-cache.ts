@@ -91,7 +91,7 @@ export class ResponseCache {
 
   async evict(tags: Iterable<string>, windows: readonly WindowEvent[] = []): Promise<number> {
     const removed = await this.store.evict([...new Set(tags)], windows);
-    await this.signal?.advance();
+    this.signal?.advanceInBackground();
     return removed;
   }
 
