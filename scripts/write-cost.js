@@ -96,6 +96,8 @@ async function main() {
         `${((cpu.user + cpu.system) / 1000 / writes).toFixed(1)} ms CPU per write, p50 ${latencies[Math.floor(writes / 2)]?.toFixed(1)} ms (load average ${load})`,
     );
   } finally {
+    // Strapi's entry events re-read the last write after it was acknowledged; let them finish rather than abort them.
+    await require(path.join(appDir, 'dist', 'src', 'seed', 'database-idle.js')).waitForDatabaseIdle(strapi);
     await strapi.destroy();
     const dropper = new Client(pgConfig('postgres'));
     await dropper.connect();
