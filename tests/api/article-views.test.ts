@@ -78,6 +78,52 @@ describe('GET /api/articles/slug/:slug (the article read model)', () => {
     }
   });
 
+  it("keeps the other locales' dependencies when a write rebuilds one locale: an English-only person still updates the English view", async () => {
+    const probe = 'views-locale-deps-probe';
+    const person = await api()
+      .post('/api/people')
+      .query({ locale: 'en' })
+      .set(asTool())
+      .send({ data: { name: 'Locale Probe', slug: `${probe}-person` } })
+      .expect(201);
+    const personId: string = person.body.data.documentId;
+    const article = await api()
+      .post('/api/articles')
+      .set(asTool())
+      .send({ data: { headline: 'اختبار الاعتماديات', slug: probe } })
+      .expect(201);
+    const articleId: string = article.body.data.documentId;
+    try {
+      // The English version links a person who has no Arabic version, so the Arabic one cannot.
+      await api()
+        .put(`/api/articles/${articleId}`)
+        .query({ locale: 'en' })
+        .set(asTool())
+        .send({ data: { headline: 'Dependency probe', slug: probe, people: [personId] } })
+        .expect(200);
+      // A write of the Arabic version rebuilds the Arabic views only...
+      await api()
+        .put(`/api/articles/${articleId}`)
+        .query({ locale: 'ar' })
+        .set(asTool())
+        .send({ data: { summary: 'تحديث عربي' } })
+        .expect(200);
+      // ...and the English view must still follow the person only it shows.
+      await api()
+        .put(`/api/people/${personId}`)
+        .query({ locale: 'en' })
+        .set(asTool())
+        .send({ data: { name: 'Locale Probe (renamed)' } })
+        .expect(200);
+      const en: Article = (await api().get(`/api/articles/slug/${probe}`).query({ locale: 'en' }).expect(200)).body.data;
+      expect(en.people.map((p) => p.name)).toEqual(['Locale Probe (renamed)']);
+      expect(en).toEqual(await core(probe, 'en'));
+    } finally {
+      await api().delete(`/api/articles/${articleId}`).query({ locale: '*' }).set(asTool()).expect(204);
+      await api().delete(`/api/people/${personId}`).query({ locale: '*' }).set(asTool()).expect(204);
+    }
+  });
+
   it('rebuilds a row missing after a write that bypassed Strapi (an import, a restore), instead of a 404', async () => {
     const db = await openTestDb();
     try {
