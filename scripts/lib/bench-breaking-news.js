@@ -41,7 +41,7 @@ const { fullAccessToken, stopServer } = require('./app-server');
 const { storyPath } = require('./bench-reads');
 const { FreshnessLedger, headlinesIn, markHeadline, writeShown } = require('./freshness');
 const { LatencyRecorder, round1 } = require('./latency-summary');
-const { processTree, RssSampler, treeCpuMs } = require('./proc-stats');
+const { machineTicks, processTree, RssSampler, treeCpuMs } = require('./proc-stats');
 
 const ADMIN = { email: 'bench-breaking-news@newsroom.test', password: 'Harbor-Juniper-Cobalt-58' };
 const READ_KINDS = /** @type {const} */ (['story', 'latest', 'person', 'search', 'graphql']);
@@ -364,6 +364,7 @@ async function benchBreakingNews(opts, start, scenario) {
     recording = true;
     rss.resetPeak();
     const cpuBefore = treeCpuMs(pid);
+    const machineBefore = machineTicks();
     const clientBefore = process.cpuUsage();
     const t0 = now();
     const until = t0 + opts.duration * 1000;
@@ -399,6 +400,7 @@ async function benchBreakingNews(opts, start, scenario) {
     for (const o of observations)
       if (ledger.judge(o.documentId, o.shown, o.startedAt, o.channel) === 'stale') staleByKind[o.kind] = (staleByKind[o.kind] ?? 0) + 1;
     const serverCpuMs = treeCpuMs(pid) - cpuBefore;
+    const machineAfter = machineTicks();
     const client = process.cpuUsage(clientBefore);
     recording = false;
     const peakRssMb = Math.round(rss.resetPeak() / 1024);
@@ -439,6 +441,9 @@ async function benchBreakingNews(opts, start, scenario) {
         peakRssMb,
       },
       client: { cpuMs: Math.round((client.user + client.system) / 1000) },
+      // The hypervisor's share. A partial sign of a contended host: in a slow period (steal 6.3-7.5%) the same build spent
+      // 0.62-0.66 ms of server CPU a request, against 0.26-0.36 an hour earlier (docs/performance.md, fourth sitting).
+      machine: { stealPercent: round1(((machineAfter.steal - machineBefore.steal) / Math.max(1, machineAfter.total - machineBefore.total)) * 100) },
     };
   } finally {
     rss.stop();
@@ -471,7 +476,7 @@ function breakingNewsTable(r) {
     '',
     `stale: ${r.stale} of ${r.freshness.judged.fresh + r.freshness.judged.stale} written articles seen in reads after a write was acknowledged (${r.freshness.judged.unjudged} more seen in reads that started before any write of theirs was)`,
     `next read after each write (fresh / stale / none): by slug ${nextRead(r.freshness.nextRead.story)}, in a list or GraphQL ${nextRead(r.freshness.nextRead.list)}`,
-    `server: ${r.server.cpuMsPerRequest} ms CPU per request (${r.requests} requests, ${r.server.cpuMs} ms, ${r.server.cpuCores} cores), peak RSS ${r.server.peakRssMb} MB; client ${r.client.cpuMs} ms CPU`,
+    `server: ${r.server.cpuMsPerRequest} ms CPU per request (${r.requests} requests, ${r.server.cpuMs} ms, ${r.server.cpuCores} cores), peak RSS ${r.server.peakRssMb} MB; client ${r.client.cpuMs} ms CPU; steal ${r.machine.stealPercent}% of the machine's CPU time (the host's other guests: compare runs only when it is low)`,
   ];
   return rows.join('\n');
 }

@@ -98,4 +98,17 @@ class RssSampler {
   }
 }
 
-module.exports = { cpuMs, treeCpuMs, processTree, rssKb, RssSampler };
+/**
+ * The whole machine's CPU time in clock ticks from /proc/stat, and the part the hypervisor gave to
+ * other guests (steal): on a shared host the same work costs more CPU when steal is high, so runs
+ * are comparable only when it is low.
+ * @returns {{ steal: number, total: number }}
+ */
+function machineTicks() {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+  // user nice system idle iowait irq softirq steal (guest time is already inside user).
+  const first8 = fields.slice(0, 8);
+  return { steal: first8[7] ?? 0, total: first8.reduce((sum, n) => sum + n, 0) };
+}
+
+module.exports = { cpuMs, treeCpuMs, processTree, rssKb, RssSampler, machineTicks };
